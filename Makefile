@@ -1,0 +1,35 @@
+# The README's commands. Each target sets up what it needs (.venv from the pinned requirements, the pinned
+# CDK CLI in node_modules) on first use, so a fresh clone needs only Python 3.11, Node 20 and the registries.
+SHELL := /bin/bash
+PYTHON ?= python3
+VENV := .venv
+PY := $(VENV)/bin/python
+CDK := npx --no-install cdk
+
+export PATH := $(CURDIR)/$(VENV)/bin:$(PATH)
+export JSII_SILENCE_WARNING_END_OF_LIFE_NODE_VERSION := 20
+export JSII_RUNTIME_PACKAGE_CACHE_ROOT := $(CURDIR)/.cache/jsii
+export CDK_DISABLE_CLI_TELEMETRY := 1
+
+.PHONY: synth test setup clean
+
+setup: $(VENV)/.installed node_modules/.installed
+
+$(VENV)/.installed: requirements.txt requirements-dev.txt
+	test -x $(PY) || $(PYTHON) -m venv $(VENV)
+	$(PY) -m pip install --quiet --disable-pip-version-check -r requirements-dev.txt
+	touch $@
+
+node_modules/.installed: package.json package-lock.json
+	npm ci --no-audit --no-fund --loglevel=error
+	touch $@
+
+synth: setup
+	$(CDK) synth --quiet
+	@echo "cdk.out/ holds: $$(cd cdk.out && ls *.template.json | tr '\n' ' ')"
+
+test: setup
+	$(PY) -m pytest
+
+clean:
+	rm -rf cdk.out .pytest_cache .hypothesis
