@@ -1,4 +1,4 @@
-"""The ``iam-patterns`` command (also ``python -m iam_patterns``).
+"""The ``iam-patterns`` command (also ``python -m iam_patterns``): one subcommand per module in ``commands/``.
 
 Example::
 
@@ -11,8 +11,9 @@ import argparse
 from collections.abc import Sequence
 
 from . import __version__
+from .commands import load_commands
 
-__all__ = ["main"]
+__all__ = ["build_parser", "main"]
 
 
 def build_parser() -> argparse.ArgumentParser:
@@ -26,12 +27,16 @@ def build_parser() -> argparse.ArgumentParser:
         prog="iam-patterns", description="Build, check and explain IAM policies the way AWS recommends."
     )
     parser.add_argument("--version", action="version", version=f"%(prog)s {__version__}")
-    parser.add_subparsers(dest="command", metavar="COMMAND")
+    subcommands = parser.add_subparsers(dest="command", metavar="COMMAND")
+    for name, module in load_commands().items():
+        sub = subcommands.add_parser(name, help=module.HELP, description=module.HELP)
+        module.add_arguments(sub)
+        sub.set_defaults(run=module.run)
     return parser
 
 
 def main(argv: Sequence[str] | None = None) -> int:
-    """Run the command line; return the exit status.
+    """Run the command line; return the exit status (2 for a usage error, as argparse does).
 
     Example::
 
@@ -42,4 +47,4 @@ def main(argv: Sequence[str] | None = None) -> int:
     if args.command is None:
         parser.print_help()
         return 2
-    return 0
+    return int(args.run(args))

@@ -1,0 +1,161 @@
+"""The base of every role construct in the kit: an ``aws_iam.Role`` whose trust policy is a pure document.
+
+``PatternRole`` validates the options every role shares (name, path, session duration, trust-policy size)
+before anything is emitted, then builds the role with exactly the trust statements it was given (Sids
+included), through a principal that writes them into the role's own ``assume_role_policy``. What a user adds
+later (``role.assume_role_policy.add_statements(...)``) lands in the same document, as with any Role.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Mapping, Sequence
+from typing import Any
+
+import jsii
+from aws_cdk import Duration, Tags, Token
+from aws_cdk import aws_iam as iam
+from constructs import Construct
+from typing_extensions import TypedDict
+
+from ..errors import ValidationError
+from ..policy import (
+    INLINE_POLICIES_PER_ROLE_QUOTA,
+    TRUST_POLICY_MAX_QUOTA,
+    TRUST_POLICY_QUOTA,
+    PolicyDocument,
+    check_size,
+    iam_size,
+    validate_role_name,
+    validate_role_path,
+    validate_session_duration,
+)
+from .documents import to_cdk_document
+
+__all__ = ["PatternRole", "RoleOptions"]
+
+DEFAULT_SESSION = Duration.hours(1)
+
+
+class RoleOptions(TypedDict, total=False):
+    """The options every role construct of the kit accepts, as keyword arguments.
+
+    Example::
+
+        GitHubOidcRole(self, "Deploy", repository="acme/app", branches=["main"],
+                       role_name="deploy", max_session_duration=Duration.hours(2))
+    """
+
+    role_name: str
+    """A fixed physical name (1–64 of ``[\\w+=,.@-]``). Default: CDK generates one."""
+    path: str
+    """The IAM path, ``/`` or ``/a/b/``. Default: ``/``."""
+    description: str
+    """What the role is for. Default: none."""
+    max_session_duration: Duration
+    """How long a session may last: 1 to 12 hours. Default: 1 hour."""
+    permissions_boundary: iam.IManagedPolicy
+    """The ceiling on the role's permissions. Default: none."""
+    managed_policies: Sequence[iam.IManagedPolicy]
+    """Managed policies to attach (at most 10 by default). Default: none."""
+    tags: Mapping[str, str]
+    """Tags on the role. Default: none."""
+    trust_policy_quota: int
+    """The trust-policy size this account allows: 2,048 unless raised by request, 4,096 at most. Default: 2,048."""
+
+
+@jsii.implements(iam.IAssumeRolePrincipal)
+class _TrustStatements(iam.PrincipalBase):
+    """A principal that writes a whole trust document (every statement, Sids and conditions) into a role."""
+
+    def __init__(self, trust: PolicyDocument) -> None:
+        super().__init__()
+        self._trust = trust
+
+    @property
+    def policy_fragment(self) -> iam.PrincipalPolicyFragment:
+        # Never used for the trust policy (add_to_assume_role_policy writes it); a role's grantPrincipal is the
+        # role itself, so this only answers CDK's IPrincipal contract.
+        return iam.PrincipalPolicyFragment({})
+
+    def add_to_assume_role_policy(self, document: iam.PolicyDocument) -> None:
+        document.add_statements(*(iam.PolicyStatement.from_json(s.to_json()) for s in self._trust.statements))
+
+    def dedupe_string(self) -> str | None:
+        return None
+
+
+def _session_seconds(duration: Duration) -> Any:
+    seconds = duration.to_seconds() if not Token.is_unresolved(duration.to_string()) else duration.to_string()
+    return validate_session_duration(seconds, parameter="max_session_duration")
+
+
+def _check_quota(quota: int) -> int:
+    if isinstance(quota, bool) or not isinstance(quota, int) or not TRUST_POLICY_QUOTA <= quota <= TRUST_POLICY_MAX_QUOTA:
+        raise ValidationError(
+            "trust_policy_quota", quota, f"must be between {TRUST_POLICY_QUOTA:,} and {TRUST_POLICY_MAX_QUOTA:,}"
+        )
+    return quota
+
+
+class PatternRole(iam.Role):
+    """An ``aws_iam.Role`` with an exact, pre-validated trust policy: the base of the kit's role constructs.
+
+    Subclasses build their trust ``PolicyDocument`` with the pure ``trust`` builders, validate their own
+    options, then call this constructor; nothing is emitted until every check has passed.
+
+    Example::
+
+        PatternRole(self, "Custom", trust_policy=my_trust_document, inline_policies={"s3": s3_doc},
+                    max_session_duration=Duration.hours(2))
+    """
+
+    def __init__(
+        self,
+        scope: Construct,
+        construct_id: str,
+        *,
+        trust_policy: PolicyDocument,
+        inline_policies: Mapping[str, PolicyDocument] | None = None,
+        role_name: str | None = None,
+        path: str | None = None,
+        description: str | None = None,
+        max_session_duration: Duration | None = None,
+        permissions_boundary: iam.IManagedPolicy | None = None,
+        managed_policies: Sequence[iam.IManagedPolicy] | None = None,
+        tags: Mapping[str, str] | None = None,
+        trust_policy_quota: int = TRUST_POLICY_QUOTA,
+    ) -> None:
+        if role_name is not None:
+            validate_role_name(role_name, parameter="role_name")
+        if path is not None:
+            validate_role_path(path, parameter="path")
+        duration = max_session_duration or DEFAULT_SESSION
+        _session_seconds(duration)
+        check_size(trust_policy, quota=_check_quota(trust_policy_quota), parameter="trust policy")
+        inline = dict(inline_policies or {})
+        inline_size = sum(iam_size(doc) for doc in inline.values())
+        if inline_size > INLINE_POLICIES_PER_ROLE_QUOTA:
+            raise ValidationError(
+                "inline_policies",
+                sorted(inline),
+                f"must add up to at most {INLINE_POLICIES_PER_ROLE_QUOTA:,} characters (IAM's quota per role), "
+                f"not {inline_size:,}",
+            )
+        super().__init__(
+            scope,
+            construct_id,
+            assumed_by=_TrustStatements(trust_policy),
+            role_name=role_name,
+            path=path,
+            description=description,
+            max_session_duration=duration,
+            permissions_boundary=permissions_boundary,
+            managed_policies=managed_policies,
+            inline_policies={name: to_cdk_document(doc) for name, doc in inline.items()} or None,
+        )
+        self.trust_policy = trust_policy
+        """The trust policy this role was built with, as a pure ``PolicyDocument``."""
+        self.inline_policy_documents: Mapping[str, PolicyDocument] = inline
+        """The inline policies this role was built with, by name, as pure documents."""
+        for key, value in (tags or {}).items():
+            Tags.of(self).add(key, value)
