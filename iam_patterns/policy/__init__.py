@@ -8,7 +8,7 @@ Example::
     iam_size(PolicyDocument.from_json(open("trust-policy.json").read()))
 """
 
-from .document import VERSION, FrozenMap, PolicyDocument, Statement, as_tuple
+from .document import VERSION, FrozenMap, PolicyDocument, Statement, as_tuple, one_or_many
 from .s3 import s3_prefix_access
 from .size import (
     INLINE_POLICIES_PER_ROLE_QUOTA,
@@ -52,6 +52,7 @@ __all__ = [
     "check_size",
     "iam_size",
     "is_unresolved",
+    "one_or_many",
     "s3_prefix_access",
     "validate_account_id",
     "validate_action",
