@@ -16,23 +16,55 @@ import importlib
 from typing import Any
 
 from .errors import IamPatternsError, ValidationError
+from .guardrails import (
+    boundary_delegation,
+    deny_leaving_organization_scp,
+    deny_root_user_scp,
+    permissions_boundary,
+    protect_platform_roles_scp,
+    protect_security_services_scp,
+    region_allow_list_scp,
+    require_imdsv2_scp,
+    session_policy,
+)
 from .policy import PolicyDocument, Statement, check_size, iam_size, s3_prefix_access
 
 __version__ = "0.1.0"
 
 # Public name -> module under iam_patterns.constructs that defines it; imported on first access.
 _LAZY_CONSTRUCTS: dict[str, str] = {
+    "AccessActivityAlerts": "access_activity_alerts",
+    "BoundaryDelegation": "boundary_delegation",
+    "PermissionSet": "permission_set",
+    "PermissionsBoundaryPolicy": "permissions_boundary",
+    "ServiceControlPolicy": "service_control_policy",
+    "apply_boundary": "aspects",
     "to_cdk_document": "documents",
 }
 
 __all__ = [
+    "AccessActivityAlerts",
+    "BoundaryDelegation",
     "IamPatternsError",
+    "PermissionSet",
+    "PermissionsBoundaryPolicy",
     "PolicyDocument",
+    "ServiceControlPolicy",
     "Statement",
     "ValidationError",
+    "apply_boundary",
+    "boundary_delegation",
     "check_size",
+    "deny_leaving_organization_scp",
+    "deny_root_user_scp",
     "iam_size",
+    "permissions_boundary",
+    "protect_platform_roles_scp",
+    "protect_security_services_scp",
+    "region_allow_list_scp",
+    "require_imdsv2_scp",
     "s3_prefix_access",
+    "session_policy",
     "to_cdk_document",
 ]
 
