@@ -30,7 +30,9 @@ class PermissionSetStack(Stack):
             customer_managed_policies=["/delegated/team-a-delegation"],
             inline_policy=PolicyDocument(
                 statements=[
-                    Statement(sid="ReadLogs", action=("logs:Describe*", "logs:FilterLogEvents", "logs:Get*"), resource="*")
+                    Statement(
+                        sid="ReadLogs", action=("logs:Describe*", "logs:FilterLogEvents", "logs:Get*"), resource="*"
+                    )
                 ]
             ),
             permissions_boundary="/delegated/team-a-boundary",

@@ -73,6 +73,8 @@ class AccessActivityAlerts(Construct):
             topic_arn=self.topic.topic_arn, rule_arns=[rule.attr_arn for rule in self.rules.values()]
         )
         """The topic's policy, as a pure ``PolicyDocument``."""
-        sns.CfnTopicPolicy(self, "TopicPolicy", topics=[self.topic.topic_arn], policy_document=self.topic_policy.to_json())
+        sns.CfnTopicPolicy(
+            self, "TopicPolicy", topics=[self.topic.topic_arn], policy_document=self.topic_policy.to_json()
+        )
         self.analyzer = accessanalyzer.CfnAnalyzer(self, "Analyzer", type=analyzer_type)
         """The IAM Access Analyzer analyzer."""

@@ -99,22 +99,30 @@ class PermissionSet(Construct):
         validate_permission_set_name(name)
         validate_instance_arn(instance_arn)
         duration = session_duration or Duration.hours(1)
-        iso = duration.to_iso_string() if Token.is_unresolved(duration.to_string()) else iso_duration(
-            duration.to_seconds()
+        iso = (
+            duration.to_iso_string()
+            if Token.is_unresolved(duration.to_string())
+            else iso_duration(duration.to_seconds())
         )
         references = [_reference(p, "customer_managed_policies") for p in customer_managed_policies]
         if inline_policy is not None:
             for statement in inline_policy.statements:
                 if statement.principal is not None or statement.not_principal is not None:
-                    raise ValidationError("inline_policy", statement.sid, "must not name a Principal (it is an identity policy)")
+                    raise ValidationError(
+                        "inline_policy", statement.sid, "must not name a Principal (it is an identity policy)"
+                    )
             check_size(inline_policy, quota=INLINE_POLICIES_PER_ROLE_QUOTA, parameter="inline_policy")
         if not references and inline_policy is None:
             raise ValidationError(
-                "customer_managed_policies/inline_policy", None, "must attach at least one policy: a set without any grants nothing"
+                "customer_managed_policies/inline_policy",
+                None,
+                "must attach at least one policy: a set without any grants nothing",
             )
         boundary = _boundary(permissions_boundary) if permissions_boundary is not None else None
         if description is not None and len(description) > _MAX_DESCRIPTION:
-            raise ValidationError("description", description[:40] + "...", f"must be at most {_MAX_DESCRIPTION} characters")
+            raise ValidationError(
+                "description", description[:40] + "...", f"must be at most {_MAX_DESCRIPTION} characters"
+            )
         assignments = _assignments("GROUP", "group_assignments", group_assignments or {}) + _assignments(
             "USER", "user_assignments", user_assignments or {}
         )

@@ -10,6 +10,7 @@ from ..errors import ValidationError
 from ..policy import is_unresolved
 
 __all__ = [
+    "check_pattern",
     "managed_policy_arn",
     "validate_name_pattern",
     "validate_non_empty",
@@ -37,7 +38,8 @@ def validate_non_empty(parameter: str, values: Iterable[str]) -> tuple[str, ...]
     return values
 
 
-def _check(parameter: str, value: str, pattern: re.Pattern[str], rule: str) -> str:
+def check_pattern(parameter: str, value: str, pattern: re.Pattern[str], rule: str) -> str:
+    """``value`` if it is a CDK token or matches ``pattern`` in full; else a ValidationError with ``rule``."""
     if is_unresolved(value) or (isinstance(value, str) and pattern.fullmatch(value)):
         return value
     raise ValidationError(parameter, value, rule)
@@ -45,30 +47,30 @@ def _check(parameter: str, value: str, pattern: re.Pattern[str], rule: str) -> s
 
 def validate_service_prefix(value: str, *, parameter: str = "services") -> str:
     """A service prefix as IAM actions write it: ``s3``, ``dynamodb``, ``execute-api``."""
-    return _check(parameter, value, _SERVICE_PREFIX, "must be a service prefix such as 's3' or 'execute-api'")
+    return check_pattern(parameter, value, _SERVICE_PREFIX, "must be a service prefix such as 's3' or 'execute-api'")
 
 
 def validate_service_principal(value: str, *, parameter: str = "passed_to_services") -> str:
     """A service principal: ``lambda.amazonaws.com``, ``ecs-tasks.amazonaws.com``."""
-    return _check(
+    return check_pattern(
         parameter, value, _SERVICE_PRINCIPAL, "must be a service principal such as 'lambda.amazonaws.com'"
     )
 
 
 def validate_policy_name(value: str, *, parameter: str = "managed_policy_name") -> str:
     """A managed policy name: 1 to 128 characters of letters, digits and ``+=,.@_-``."""
-    return _check(parameter, value, _POLICY_NAME, "must be 1 to 128 characters of letters, digits and +=,.@_-")
+    return check_pattern(parameter, value, _POLICY_NAME, "must be 1 to 128 characters of letters, digits and +=,.@_-")
 
 
 def validate_region(value: str, *, parameter: str = "regions") -> str:
     """A region name: ``eu-west-1``, ``us-gov-west-1``."""
-    return _check(parameter, value, _REGION, "must be a region name such as 'eu-west-1'")
+    return check_pattern(parameter, value, _REGION, "must be a region name such as 'eu-west-1'")
 
 
 def validate_name_pattern(value: str, *, parameter: str) -> str:
     """A role name with its path and ``*``/``?`` wildcards, as it follows ``role/`` in an ARN: ``admin``,
     ``platform/*``, ``aws-reserved/sso.amazonaws.com/*/AWSReservedSSO_Admin_*``."""
-    return _check(
+    return check_pattern(
         parameter,
         value,
         _NAME_PATTERN,

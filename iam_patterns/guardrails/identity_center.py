@@ -16,7 +16,7 @@ import re
 
 from ..errors import ValidationError
 from ..policy import MAX_SESSION_DURATION, MIN_SESSION_DURATION, PARTITIONS, is_unresolved, validate_role_path
-from ._validate import validate_policy_name
+from ._validate import check_pattern, validate_policy_name
 
 __all__ = [
     "iso_duration",
@@ -36,12 +36,6 @@ _IDENTITY_STORE_ID = re.compile(
 _AWS_MANAGED_POLICY_ARN = re.compile(rf"arn:{_PARTITION}:iam::aws:policy/\S+")
 
 
-def _check(parameter: str, value: str, pattern: re.Pattern[str], rule: str) -> str:
-    if is_unresolved(value) or (isinstance(value, str) and pattern.fullmatch(value)):
-        return value
-    raise ValidationError(parameter, value, rule)
-
-
 def validate_instance_arn(value: str, *, parameter: str = "instance_arn") -> str:
     """The ARN of an Identity Center instance: ``arn:PARTITION:sso:::instance/ssoins-`` and 16 characters.
 
@@ -49,8 +43,11 @@ def validate_instance_arn(value: str, *, parameter: str = "instance_arn") -> str
 
         validate_instance_arn("arn:aws:sso:::instance/ssoins-1111111111111111")
     """
-    return _check(
-        parameter, value, _INSTANCE_ARN, "must be an Identity Center instance ARN: arn:PARTITION:sso:::instance/ssoins-XXXXXXXXXXXXXXXX"
+    return check_pattern(
+        parameter,
+        value,
+        _INSTANCE_ARN,
+        "must be an Identity Center instance ARN: arn:PARTITION:sso:::instance/ssoins-XXXXXXXXXXXXXXXX",
     )
 
 
@@ -61,7 +58,9 @@ def validate_permission_set_name(value: str, *, parameter: str = "name") -> str:
 
         validate_permission_set_name("TeamADeveloper")
     """
-    return _check(parameter, value, _PERMISSION_SET_NAME, "must be 1 to 32 characters of letters, digits and +=,.@_-")
+    return check_pattern(
+        parameter, value, _PERMISSION_SET_NAME, "must be 1 to 32 characters of letters, digits and +=,.@_-"
+    )
 
 
 def validate_identity_store_id(value: str, *, parameter: str) -> str:
@@ -71,7 +70,7 @@ def validate_identity_store_id(value: str, *, parameter: str) -> str:
 
         validate_identity_store_id("9067e1a2-40a1-70f5-5f0d-6f1b0c2e9a11", parameter="group_assignments")
     """
-    return _check(parameter, value, _IDENTITY_STORE_ID, "must be an Identity Store user or group id (a UUID)")
+    return check_pattern(parameter, value, _IDENTITY_STORE_ID, "must be an Identity Store user or group id (a UUID)")
 
 
 def validate_aws_managed_policy_arn(value: str, *, parameter: str) -> str:
@@ -81,8 +80,11 @@ def validate_aws_managed_policy_arn(value: str, *, parameter: str) -> str:
 
         validate_aws_managed_policy_arn("arn:aws:iam::aws:policy/ReadOnlyAccess", parameter="permissions_boundary")
     """
-    return _check(
-        parameter, value, _AWS_MANAGED_POLICY_ARN, "must be an AWS managed policy ARN arn:PARTITION:iam::aws:policy/NAME"
+    return check_pattern(
+        parameter,
+        value,
+        _AWS_MANAGED_POLICY_ARN,
+        "must be an AWS managed policy ARN arn:PARTITION:iam::aws:policy/NAME",
     )
 
 
@@ -112,7 +114,11 @@ def iso_duration(seconds: int, *, parameter: str = "session_duration") -> str:
 
         iso_duration(5400)   # "PT1H30M"
     """
-    if isinstance(seconds, bool) or not isinstance(seconds, int) or not MIN_SESSION_DURATION <= seconds <= MAX_SESSION_DURATION:
+    if (
+        isinstance(seconds, bool)
+        or not isinstance(seconds, int)
+        or not MIN_SESSION_DURATION <= seconds <= MAX_SESSION_DURATION
+    ):
         raise ValidationError(
             parameter,
             seconds,

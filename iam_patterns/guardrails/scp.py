@@ -18,9 +18,15 @@ import re
 from collections.abc import Sequence
 
 from ..errors import ValidationError
-from ..policy import SCP_QUOTA, PolicyDocument, Statement, check_size, is_unresolved, one_or_many, validate_partition
+from ..policy import SCP_QUOTA, PolicyDocument, Statement, check_size, one_or_many, validate_partition
 from ._actions import CLOUDTRAIL_DISABLING
-from ._validate import validate_name_pattern, validate_non_empty, validate_region, validate_service_prefix
+from ._validate import (
+    check_pattern,
+    validate_name_pattern,
+    validate_non_empty,
+    validate_region,
+    validate_service_prefix,
+)
 
 __all__ = [
     "GLOBAL_SERVICES",
@@ -114,10 +120,8 @@ def validate_target_id(value: str, *, parameter: str = "target_ids") -> str:
 
         validate_target_id("ou-ab12-cd34ef56")
     """
-    if is_unresolved(value) or (isinstance(value, str) and _TARGET_ID.fullmatch(value)):
-        return value
-    raise ValidationError(
-        parameter, value, "must be a root id (r-xxxx), an OU id (ou-xxxx-xxxxxxxx) or a 12-digit account id"
+    return check_pattern(
+        parameter, value, _TARGET_ID, "must be a root id (r-xxxx), an OU id (ou-xxxx-xxxxxxxx) or a 12-digit account id"
     )
 
 

@@ -11,7 +11,8 @@ session policy pointless or invalid.
 Example::
 
     policy = session_policy([
-        Statement(sid="ReadOneReport", action="s3:GetObject", resource="arn:aws:s3:::my-app-uploads-prod/reports/q3.csv"),
+        Statement(sid="ReadOneReport", action="s3:GetObject",
+                  resource="arn:aws:s3:::my-app-uploads-prod/reports/q3.csv"),
     ])
     pathlib.Path("session.json").write_text(policy.to_json_string(indent=None))
 """
@@ -49,7 +50,9 @@ def session_policy(statements: Iterable[Statement]) -> PolicyDocument:
         raise ValidationError("statements", [], "must hold at least one statement")
     if not any(s.effect == "Allow" for s in document.statements):
         raise ValidationError(
-            "statements", [s.sid for s in document.statements], "must allow something: with no Allow the session can do nothing"
+            "statements",
+            [s.sid for s in document.statements],
+            "must allow something: with no Allow the session can do nothing",
         )
     for statement in document.statements:
         if statement.principal is not None or statement.not_principal is not None:
@@ -67,7 +70,9 @@ def session_policy(statements: Iterable[Statement]) -> PolicyDocument:
     bad = sorted(set(text) - _ALLOWED_CHARACTERS)
     if bad:
         raise ValidationError(
-            "session policy", "".join(bad), "must use only characters U+0020 to U+00FF, tab, line feed and carriage return"
+            "session policy",
+            "".join(bad),
+            "must use only characters U+0020 to U+00FF, tab, line feed and carriage return",
         )
     if len(text) > SESSION_POLICY_QUOTA:
         raise ValidationError(
