@@ -34,7 +34,7 @@ class BoundaryDelegationStack(Stack):
             path="/delegated/",
             description="Team A may create roles under /team-a/, only with team-a-boundary",
         )
-        deployer = iam.Role(
+        iam.Role(
             self,
             "Deployer",
             role_name="team-a-deployer",
@@ -42,8 +42,8 @@ class BoundaryDelegationStack(Stack):
                 {"Bool": {"aws:MultiFactorAuthPresent": "true"}}
             ),
             description="Team A's deployer: may create team A's roles, never above team-a-boundary",
+            managed_policies=[delegation],
         )
-        delegation.attach_to_role(deployer)
         team_a = Construct(self, "TeamA")
         iam.Role(
             team_a,

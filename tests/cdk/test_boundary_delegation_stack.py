@@ -18,14 +18,13 @@ def test_the_deployer_holds_the_delegation_and_the_team_role_carries_the_boundar
         if r["Type"] == "AWS::IAM::ManagedPolicy"
     }
     boundary_id, _ = policies["team-a-boundary"]
-    _, delegation = policies["team-a-delegation"]
+    delegation_id, _ = policies["team-a-delegation"]
     roles = {
         r["Properties"].get("RoleName", k): r["Properties"]
         for k, r in resources.items()
         if r["Type"] == "AWS::IAM::Role"
     }
-    deployer_id = next(k for k, r in resources.items() if r["Properties"].get("RoleName") == "team-a-deployer")
-    assert delegation["Roles"] == [{"Ref": deployer_id}]
+    assert roles["team-a-deployer"]["ManagedPolicyArns"] == [{"Ref": delegation_id}]
     (worker,) = [p for p in roles.values() if p.get("Path") == "/team-a/"]
     assert worker["PermissionsBoundary"] == {"Ref": boundary_id}
     assert "PermissionsBoundary" not in roles["team-a-deployer"]
