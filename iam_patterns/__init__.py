@@ -17,20 +17,28 @@ from typing import Any
 
 from .errors import IamPatternsError, ValidationError
 from .policy import PolicyDocument, Statement, check_size, iam_size, s3_prefix_access
+from .trust.github import github_oidc_issuer, github_oidc_provider_arn, github_oidc_trust
 
 __version__ = "0.1.0"
 
 # Public name -> module under iam_patterns.constructs that defines it; imported on first access.
 _LAZY_CONSTRUCTS: dict[str, str] = {
+    "GitHubOidcProvider": "github_oidc",
+    "GitHubOidcRole": "github_oidc",
     "to_cdk_document": "documents",
 }
 
 __all__ = [
+    "GitHubOidcProvider",
+    "GitHubOidcRole",
     "IamPatternsError",
     "PolicyDocument",
     "Statement",
     "ValidationError",
     "check_size",
+    "github_oidc_issuer",
+    "github_oidc_provider_arn",
+    "github_oidc_trust",
     "iam_size",
     "s3_prefix_access",
     "to_cdk_document",

@@ -58,8 +58,10 @@ __all__ = [
     "TAG_SESSION",
     "github_oidc_issuer",
     "github_oidc_provider_arn",
+    "github_oidc_provider_issuer",
     "github_oidc_trust",
     "github_subjects",
+    "validate_issuer",
 ]
 
 GITHUB_OIDC_ISSUER = "https://token.actions.githubusercontent.com"
@@ -136,8 +138,13 @@ def _valid_ref(ref: str) -> bool:
     )
 
 
-def _issuer(issuer: str) -> str:
-    """A valid issuer URL: https, a host name, an optional path, nothing else."""
+def validate_issuer(issuer: str, *, parameter: str = "issuer") -> str:
+    """An OIDC issuer URL IAM accepts for a provider: ``https://HOST`` with an optional path, nothing else.
+
+    Example::
+
+        validate_issuer("https://token.actions.githubusercontent.com/octocat-inc")
+    """
     url = urlsplit(issuer) if isinstance(issuer, str) else None
     valid = (
         url is not None
@@ -149,7 +156,7 @@ def _issuer(issuer: str) -> str:
     )
     if not valid:
         raise ValidationError(
-            "issuer", issuer, "must be an https URL of a host and an optional path, with no port, query or "
+            parameter, issuer, "must be an https URL of a host and an optional path, with no port, query or "
             f"trailing '/', at most 255 characters, such as {GITHUB_OIDC_ISSUER!r}"
         )
     return issuer
@@ -174,13 +181,13 @@ def github_oidc_issuer(*, enterprise: str | None = None, server_host: str | None
             raise ValidationError(
                 "enterprise", enterprise, "must be an enterprise slug: lowercase letters, digits and single hyphens"
             )
-        return _issuer(f"{GITHUB_OIDC_ISSUER}/{enterprise}")
+        return validate_issuer(f"{GITHUB_OIDC_ISSUER}/{enterprise}")
     if server_host is not None:
         if not isinstance(server_host, str) or _HOST.fullmatch(server_host) is None:
             raise ValidationError(
                 "server_host", server_host, "must be a host name such as 'github.example.com' (no scheme, port or path)"
             )
-        return _issuer(f"https://{server_host}{_SERVER_TOKEN_PATH}")
+        return validate_issuer(f"https://{server_host}{_SERVER_TOKEN_PATH}")
     return GITHUB_OIDC_ISSUER
 
 
@@ -201,7 +208,26 @@ def github_oidc_provider_arn(account_id: str, *, partition: str = "aws", issuer:
     """
     validate_account_id(account_id, parameter="account_id")
     validate_partition(partition, parameter="partition")
-    return f"arn:{partition}:iam::{account_id}:{_provider_resource(_issuer(issuer))}"
+    return f"arn:{partition}:iam::{account_id}:{_provider_resource(validate_issuer(issuer))}"
+
+
+def github_oidc_provider_issuer(provider_arn: str) -> str | None:
+    """The issuer URL an IAM OIDC provider ARN names, or None while the ARN is a CDK token (a ``Ref``).
+
+    Example::
+
+        github_oidc_provider_issuer("arn:aws:iam::111122223333:oidc-provider/token.actions.githubusercontent.com")
+        # "https://token.actions.githubusercontent.com"
+    """
+    validate_arn(provider_arn, parameter="provider_arn")
+    if is_unresolved(provider_arn):
+        return None
+    _, _, service, region, _, resource = provider_arn.split(":", 5)
+    if service != "iam" or region or not resource.startswith("oidc-provider/"):
+        raise ValidationError(
+            "provider_arn", provider_arn, "must be an IAM OIDC provider: arn:PARTITION:iam::ACCOUNT:oidc-provider/URL"
+        )
+    return validate_issuer(f"https://{resource.removeprefix('oidc-provider/')}", parameter="provider_arn")
 
 
 def _check_provider_arn(provider_arn: str, issuer: str) -> None:
@@ -440,7 +466,7 @@ def github_oidc_trust(
         github_oidc_trust(provider_arn=github_oidc_provider_arn("111122223333"),
                           repository="octo-org/octo-repo", environments=["production"])
     """
-    issuer = _issuer(issuer)
+    issuer = validate_issuer(issuer)
     _check_provider_arn(provider_arn, issuer)
     quota = validate_trust_policy_quota(trust_policy_quota)
     if (owner_id is not None or repository_id is not None) and urlsplit(issuer).path == _SERVER_TOKEN_PATH:
