@@ -13,8 +13,10 @@ from iam_patterns.trust.github import (
     GITHUB_OIDC_ISSUER,
     github_oidc_issuer,
     github_oidc_provider_arn,
+    github_oidc_provider_issuer,
     github_oidc_trust,
     github_subjects,
+    validate_issuer,
 )
 
 GITHUB = "token.actions.githubusercontent.com"
@@ -277,3 +279,18 @@ def test_bad_enterprise_issuers_are_refused(kwargs, fragment):
 def test_a_provider_arn_needs_an_account_id():
     with pytest.raises(ValidationError, match=re.escape("account_id is '1234', but must be an AWS account id")):
         github_oidc_provider_arn("1234")
+
+
+def test_a_provider_arn_names_its_issuer_unless_it_is_a_token():
+    assert github_oidc_provider_issuer(PROVIDER) == GITHUB_OIDC_ISSUER
+    assert github_oidc_provider_issuer(f"{PROVIDER}/octocat-inc") == f"{GITHUB_OIDC_ISSUER}/octocat-inc"
+    assert github_oidc_provider_issuer("${Token[TOKEN.7]}") is None
+
+
+@pytest.mark.parametrize(
+    "issuer", ["https://token.actions.githubusercontent.com:443", "https://github.example.com/_services/token?x=1",
+               "https://localhost/token", "token.actions.githubusercontent.com", f"https://{'a' * 250}.com"],
+)
+def test_issuers_iam_would_not_accept_are_refused(issuer):
+    with pytest.raises(ValidationError, match=re.escape("but must be an https URL of a host and an optional path")):
+        validate_issuer(issuer)
