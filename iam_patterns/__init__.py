@@ -16,6 +16,7 @@ import importlib
 from typing import Any
 
 from .errors import IamPatternsError, ValidationError
+from .evaluation import Decision, Request, evaluate
 from .policy import PolicyDocument, Statement, check_size, iam_size, s3_prefix_access
 
 __version__ = "0.1.0"
@@ -26,11 +27,14 @@ _LAZY_CONSTRUCTS: dict[str, str] = {
 }
 
 __all__ = [
+    "Decision",
     "IamPatternsError",
     "PolicyDocument",
+    "Request",
     "Statement",
     "ValidationError",
     "check_size",
+    "evaluate",
     "iam_size",
     "s3_prefix_access",
     "to_cdk_document",

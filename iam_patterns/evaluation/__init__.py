@@ -1,0 +1,19 @@
+"""The offline IAM policy evaluation engine: ``evaluate(Request(...), identity=[...], ...)`` -> a decision.
+
+Pure Python (never imports ``aws_cdk``). See docs/evaluation.md for what is modelled and what is not.
+
+Example::
+
+    from iam_patterns.evaluation import Request, evaluate
+    result = evaluate(
+        Request(principal="arn:aws:iam::111122223333:user/alice", action="s3:GetObject",
+                resource="arn:aws:s3:::my-app-uploads-prod/reports/q1.csv"),
+        identity=[guide_s3_policy],
+    )
+    result.decision, result.allowed, [str(r) for r in result.reasons]
+"""
+
+from .engine import Decision, EvaluationResult, Reason, evaluate
+from .request import Principal, Request
+
+__all__ = ["Decision", "EvaluationResult", "Principal", "Reason", "Request", "evaluate"]
