@@ -15,8 +15,8 @@ from __future__ import annotations
 import importlib
 from typing import Any
 
-from .errors import IamPatternsError, ValidationError
-from .evaluation import Decision, Request, evaluate
+from .errors import IamPatternsError, TemplateError, ValidationError
+from .evaluation import Decision, Request, Simulator, evaluate
 from .policy import PolicyDocument, Statement, check_size, iam_size, s3_prefix_access
 
 __version__ = "0.1.0"
@@ -31,7 +31,9 @@ __all__ = [
     "IamPatternsError",
     "PolicyDocument",
     "Request",
+    "Simulator",
     "Statement",
+    "TemplateError",
     "ValidationError",
     "check_size",
     "evaluate",

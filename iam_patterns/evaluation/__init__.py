@@ -1,4 +1,7 @@
-"""The offline IAM policy evaluation engine: ``evaluate(Request(...), identity=[...], ...)`` -> a decision.
+"""The offline IAM policy evaluation engine (``evaluate``), and a simulator over CloudFormation templates.
+
+``evaluate(Request(...), identity=[...], ...)`` decides one request; ``Simulator.from_template(...)`` answers
+``can_assume`` / ``can`` for a template's roles; ``load_template`` reads a template's IAM for other readers.
 
 Pure Python (never imports ``aws_cdk``). See docs/evaluation.md for what is modelled and what is not.
 
@@ -15,5 +18,17 @@ Example::
 
 from .engine import Decision, EvaluationResult, Reason, evaluate
 from .request import Principal, Request
+from .simulator import Simulator
+from .template import Template, load_template
 
-__all__ = ["Decision", "EvaluationResult", "Principal", "Reason", "Request", "evaluate"]
+__all__ = [
+    "Decision",
+    "EvaluationResult",
+    "Principal",
+    "Reason",
+    "Request",
+    "Simulator",
+    "Template",
+    "evaluate",
+    "load_template",
+]
