@@ -15,7 +15,8 @@ from __future__ import annotations
 import importlib
 from typing import Any
 
-from .errors import IamPatternsError, ValidationError
+from .errors import IamPatternsError, TemplateError, ValidationError
+from .evaluation import Decision, Request, Simulator, evaluate
 from .policy import PolicyDocument, Statement, check_size, iam_size, s3_prefix_access
 
 __version__ = "0.1.0"
@@ -26,11 +27,16 @@ _LAZY_CONSTRUCTS: dict[str, str] = {
 }
 
 __all__ = [
+    "Decision",
     "IamPatternsError",
     "PolicyDocument",
+    "Request",
+    "Simulator",
     "Statement",
+    "TemplateError",
     "ValidationError",
     "check_size",
+    "evaluate",
     "iam_size",
     "s3_prefix_access",
     "to_cdk_document",
