@@ -15,7 +15,8 @@ from __future__ import annotations
 import importlib
 from typing import Any
 
-from .errors import IamPatternsError, ValidationError
+from .errors import IamPatternsError, TemplateError, ValidationError
+from .evaluation import Decision, Request, Simulator, evaluate
 from .policy import PolicyDocument, Statement, check_size, iam_size, s3_prefix_access
 from .trust.github import github_oidc_issuer, github_oidc_provider_arn, github_oidc_trust
 
@@ -29,13 +30,18 @@ _LAZY_CONSTRUCTS: dict[str, str] = {
 }
 
 __all__ = [
+    "Decision",
     "GitHubOidcProvider",
     "GitHubOidcRole",
     "IamPatternsError",
     "PolicyDocument",
+    "Request",
+    "Simulator",
     "Statement",
+    "TemplateError",
     "ValidationError",
     "check_size",
+    "evaluate",
     "github_oidc_issuer",
     "github_oidc_provider_arn",
     "github_oidc_trust",
