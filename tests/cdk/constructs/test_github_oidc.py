@@ -11,6 +11,7 @@ from aws_cdk.assertions import Annotations, Match
 
 from iam_patterns import GitHubOidcProvider, GitHubOidcRole, github_oidc_issuer
 from iam_patterns.errors import ValidationError
+from iam_patterns.evaluation import Simulator
 from tests.cdk.synth import template
 
 GITHUB = "token.actions.githubusercontent.com"
@@ -240,3 +241,17 @@ def test_bad_provider_options_are_refused_before_anything_is_emitted(app, call, 
     with pytest.raises(ValidationError, match=re.escape(fragment)):
         call(stack)
     assert stack.node.try_find_child("P") is None
+
+
+def test_an_enterprise_role_admits_only_tokens_of_the_enterprise_issuer(app):
+    stack = Stack(app, "S")
+    provider = GitHubOidcProvider(stack, "Enterprise", issuer=github_oidc_issuer(enterprise="octocat-inc"))
+    role = GitHubOidcRole(stack, "Role", repository=REPO, branches=["main"], provider=provider)
+    sim = Simulator.from_stack(stack, account="111122223333")
+    enterprise = f"{GITHUB}/octocat-inc"
+    token = {f"{enterprise}:aud": "sts.amazonaws.com", f"{enterprise}:sub": "repo:octo-org/octo-repo:ref:refs/heads/main"}
+    dotcom = {key.replace(enterprise, GITHUB): value for key, value in token.items()}
+    arn = f"arn:aws:iam::111122223333:oidc-provider/{enterprise}"
+    assert sim.can_assume(role, {"Federated": arn}, token).allowed
+    assert not sim.can_assume(role, {"Federated": arn}, dotcom).allowed
+    assert not sim.can_assume(role, {"Federated": f"arn:aws:iam::111122223333:oidc-provider/{GITHUB}"}, token).allowed
