@@ -15,7 +15,8 @@ from __future__ import annotations
 import importlib
 from typing import Any
 
-from .errors import IamPatternsError, ValidationError
+from .errors import IamPatternsError, TemplateError, ValidationError
+from .evaluation import Decision, Request, Simulator, evaluate
 from .guardrails import (
     boundary_delegation,
     deny_leaving_organization_scp,
@@ -28,6 +29,7 @@ from .guardrails import (
     session_policy,
 )
 from .policy import PolicyDocument, Statement, check_size, iam_size, s3_prefix_access
+from .trust.github import github_oidc_issuer, github_oidc_provider_arn, github_oidc_trust
 
 __version__ = "0.1.0"
 
@@ -35,6 +37,8 @@ __version__ = "0.1.0"
 _LAZY_CONSTRUCTS: dict[str, str] = {
     "AccessActivityAlerts": "access_activity_alerts",
     "BoundaryDelegation": "boundary_delegation",
+    "GitHubOidcProvider": "github_oidc",
+    "GitHubOidcRole": "github_oidc",
     "PermissionSet": "permission_set",
     "PermissionsBoundaryPolicy": "permissions_boundary",
     "ServiceControlPolicy": "service_control_policy",
@@ -45,18 +49,28 @@ _LAZY_CONSTRUCTS: dict[str, str] = {
 __all__ = [
     "AccessActivityAlerts",
     "BoundaryDelegation",
+    "Decision",
+    "GitHubOidcProvider",
+    "GitHubOidcRole",
     "IamPatternsError",
     "PermissionSet",
     "PermissionsBoundaryPolicy",
     "PolicyDocument",
+    "Request",
     "ServiceControlPolicy",
+    "Simulator",
     "Statement",
+    "TemplateError",
     "ValidationError",
     "apply_boundary",
     "boundary_delegation",
     "check_size",
     "deny_leaving_organization_scp",
     "deny_root_user_scp",
+    "evaluate",
+    "github_oidc_issuer",
+    "github_oidc_provider_arn",
+    "github_oidc_trust",
     "iam_size",
     "permissions_boundary",
     "protect_platform_roles_scp",

@@ -18,6 +18,7 @@ from .size import (
     TRUST_POLICY_QUOTA,
     check_size,
     iam_size,
+    validate_trust_policy_quota,
 )
 from .tokens import is_unresolved
 from .validate import (
@@ -63,4 +64,5 @@ __all__ = [
     "validate_role_name",
     "validate_role_path",
     "validate_session_duration",
+    "validate_trust_policy_quota",
 ]
