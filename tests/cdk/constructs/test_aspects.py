@@ -8,7 +8,7 @@ from aws_cdk import aws_s3 as s3
 from aws_cdk import custom_resources as cr
 from constructs import Construct
 
-from iam_patterns import PermissionsBoundaryPolicy, apply_boundary
+from iam_patterns import Decision, PermissionsBoundaryPolicy, Simulator, apply_boundary
 from tests.cdk.synth import template
 
 
@@ -99,3 +99,19 @@ def test_a_role_set_with_another_boundary_gets_this_one(app):
     iam.Role(stack, "R", assumed_by=iam.ServicePrincipal("lambda.amazonaws.com"), permissions_boundary=old)
     apply_boundary(stack, new)
     assert list(_boundaries(stack).values()) == ["arn:aws:iam::111122223333:policy/new"]
+
+
+def test_a_synthesized_admin_role_under_the_applied_boundary_is_still_denied_what_it_denies(app):
+    stack = Stack(app, "S")
+    boundary = PermissionsBoundaryPolicy(stack, "Boundary", services=["s3"], managed_policy_name="b")
+    scope = Construct(stack, "Team")
+    role = iam.Role(scope, "Admin", assumed_by=iam.ServicePrincipal("lambda.amazonaws.com"))
+    role.add_to_policy(iam.PolicyStatement(actions=["*"], resources=["*"]))
+    apply_boundary(scope, boundary)
+    sim = Simulator.from_stack(stack)
+    assert sim.can(role, "s3:GetObject", "arn:aws:s3:::data/x").allowed
+    assert sim.can(role, "dynamodb:Scan", "arn:aws:dynamodb:us-east-1:123456789012:table/t").decision == (
+        Decision.IMPLICIT_DENY
+    )
+    assert sim.can(role, "iam:CreateUser", "arn:aws:iam::123456789012:user/x").decision == Decision.EXPLICIT_DENY
+    assert sim.can(role, "iam:DeleteRolePermissionsBoundary", sim.role(role).arn).decision == Decision.EXPLICIT_DENY
