@@ -2,9 +2,9 @@
 
 from __future__ import annotations
 
+import functools
 from collections.abc import Sequence
 
-from aws_cdk import Aws
 from aws_cdk import aws_iam as iam
 from constructs import Construct
 
@@ -55,20 +55,16 @@ class BoundaryDelegation(NamedManagedPolicy):
         :param path: This policy's IAM path. Default: ``/``.
         :param description: What the delegation is for. Default: none.
         """
-        document = boundary_delegation(
-            boundary_arn=boundary.managed_policy_arn,
-            role_path=role_path,
-            passed_to_services=passed_to_services,
-            managed_policy_name=managed_policy_name,
-            role_name_prefix=role_name_prefix,
-            path=path,
-            account=Aws.ACCOUNT_ID,
-            partition=Aws.PARTITION,
-        )
         super().__init__(
             scope,
             construct_id,
-            document=document,
+            build=functools.partial(
+                boundary_delegation,
+                boundary_arn=boundary.managed_policy_arn,
+                role_path=role_path,
+                passed_to_services=passed_to_services,
+                role_name_prefix=role_name_prefix,
+            ),
             managed_policy_name=managed_policy_name,
             path=path,
             description=description,

@@ -2,9 +2,9 @@
 
 from __future__ import annotations
 
+import functools
 from collections.abc import Sequence
 
-from aws_cdk import Aws
 from constructs import Construct
 
 from ..guardrails import permissions_boundary
@@ -44,17 +44,10 @@ class PermissionsBoundaryPolicy(NamedManagedPolicy):
         :param path: The policy's IAM path. Default: ``/``.
         :param description: What the boundary is for. Default: none.
         """
-        document = permissions_boundary(
-            services=services,
-            managed_policy_name=managed_policy_name,
-            path=path,
-            account=Aws.ACCOUNT_ID,
-            partition=Aws.PARTITION,
-        )
         super().__init__(
             scope,
             construct_id,
-            document=document,
+            build=functools.partial(permissions_boundary, services=services),
             managed_policy_name=managed_policy_name,
             path=path,
             description=description,

@@ -23,8 +23,8 @@ class ServiceControlPolicy(organizations.CfnPolicy):
     Build ``document`` with the SCP builders of ``iam_patterns.guardrails`` (``deny_root_user_scp``,
     ``require_imdsv2_scp``, ``deny_leaving_organization_scp``, ``protect_security_services_scp``,
     ``region_allow_list_scp``, ``protect_platform_roles_scp``) or your own; it is refused if a statement names
-    a principal or it exceeds 5,120 characters. Deploy it from the management account (or a delegated
-    administrator for Organizations); SCPs never restrict the management account itself.
+    a principal or it is over the 5,120-byte quota (``check_scp``). Deploy it from the management account (or
+    a delegated administrator for Organizations); SCPs never restrict the management account itself.
 
     Example::
 

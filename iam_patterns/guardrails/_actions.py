@@ -18,6 +18,7 @@ IAM_WRITES = (
     "iam:Deactivate*",
     "iam:Delete*",
     "iam:Detach*",
+    "iam:Disable*",
     "iam:Enable*",
     "iam:PassRole",
     "iam:Put*",

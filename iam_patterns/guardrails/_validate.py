@@ -4,16 +4,12 @@ patterns. Each returns its value, skips unresolved CDK tokens, and raises ``Vali
 from __future__ import annotations
 
 import re
-from collections.abc import Iterable
 
-from ..errors import ValidationError
-from ..policy import is_unresolved
+from ..policy import validate_pattern
 
 __all__ = [
-    "check_pattern",
     "managed_policy_arn",
     "validate_name_pattern",
-    "validate_non_empty",
     "validate_policy_name",
     "validate_region",
     "validate_service_prefix",
@@ -27,55 +23,66 @@ _REGION = re.compile(r"[a-z]{2,4}(-[a-z]+)+-\d+")
 _NAME_PATTERN = re.compile(r"[\w+=,.@*?-]+(/[\w+=,.@*?-]+)*")
 
 
-def validate_non_empty(parameter: str, values: Iterable[str]) -> tuple[str, ...]:
-    """``values`` as a tuple, refused when empty or when an item is not a non-empty string."""
-    values = tuple(values) if not isinstance(values, str) else (values,)
-    if not values:
-        raise ValidationError(parameter, [], "must name at least one value")
-    for value in values:
-        if not isinstance(value, str) or not value:
-            raise ValidationError(parameter, value, "must hold only non-empty strings")
-    return values
-
-
-def check_pattern(parameter: str, value: str, pattern: re.Pattern[str], rule: str) -> str:
-    """``value`` if it is a CDK token or matches ``pattern`` in full; else a ValidationError with ``rule``."""
-    if is_unresolved(value) or (isinstance(value, str) and pattern.fullmatch(value)):
-        return value
-    raise ValidationError(parameter, value, rule)
-
-
 def validate_service_prefix(value: str, *, parameter: str = "services") -> str:
-    """A service prefix as IAM actions write it: ``s3``, ``dynamodb``, ``execute-api``."""
-    return check_pattern(parameter, value, _SERVICE_PREFIX, "must be a service prefix such as 's3' or 'execute-api'")
+    """A service prefix as IAM actions write it: ``s3``, ``dynamodb``, ``execute-api``.
+
+    Example::
+
+        validate_service_prefix("execute-api")
+    """
+    return validate_pattern(
+        value, _SERVICE_PREFIX, "must be a service prefix such as 's3' or 'execute-api'", parameter=parameter
+    )
 
 
 def validate_service_principal(value: str, *, parameter: str = "passed_to_services") -> str:
-    """A service principal: ``lambda.amazonaws.com``, ``ecs-tasks.amazonaws.com``."""
-    return check_pattern(
-        parameter, value, _SERVICE_PRINCIPAL, "must be a service principal such as 'lambda.amazonaws.com'"
+    """A service principal: ``lambda.amazonaws.com``, ``ecs-tasks.amazonaws.com``.
+
+    Example::
+
+        validate_service_principal("ecs-tasks.amazonaws.com")
+    """
+    return validate_pattern(
+        value, _SERVICE_PRINCIPAL, "must be a service principal such as 'lambda.amazonaws.com'", parameter=parameter
     )
 
 
 def validate_policy_name(value: str, *, parameter: str = "managed_policy_name") -> str:
-    """A managed policy name: 1 to 128 characters of letters, digits and ``+=,.@_-``."""
-    return check_pattern(parameter, value, _POLICY_NAME, "must be 1 to 128 characters of letters, digits and +=,.@_-")
+    """A managed policy name: 1 to 128 characters of letters, digits and ``+=,.@_-``.
+
+    Example::
+
+        validate_policy_name("team-a-boundary")
+    """
+    return validate_pattern(
+        value, _POLICY_NAME, "must be 1 to 128 characters of letters, digits and +=,.@_-", parameter=parameter
+    )
 
 
 def validate_region(value: str, *, parameter: str = "regions") -> str:
-    """A region name: ``eu-west-1``, ``us-gov-west-1``."""
-    return check_pattern(parameter, value, _REGION, "must be a region name such as 'eu-west-1'")
+    """A region name: ``eu-west-1``, ``us-gov-west-1``.
+
+    Example::
+
+        validate_region("us-gov-west-1")
+    """
+    return validate_pattern(value, _REGION, "must be a region name such as 'eu-west-1'", parameter=parameter)
 
 
 def validate_name_pattern(value: str, *, parameter: str) -> str:
     """A role name with its path and ``*``/``?`` wildcards, as it follows ``role/`` in an ARN: ``admin``,
-    ``platform/*``, ``aws-reserved/sso.amazonaws.com/*/AWSReservedSSO_Admin_*``."""
-    return check_pattern(
-        parameter,
+    ``platform/*``, ``aws-reserved/sso.amazonaws.com/*/AWSReservedSSO_Admin_*``.
+
+    Example::
+
+        validate_name_pattern("platform-*", parameter="role_patterns")
+    """
+    return validate_pattern(
         value,
         _NAME_PATTERN,
         "must be a role name, optionally after its path (no leading '/'), of letters, digits, +=,.@_- and the "
         "wildcards * and ?",
+        parameter=parameter,
     )
 
 

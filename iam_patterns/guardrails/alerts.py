@@ -17,9 +17,8 @@ from __future__ import annotations
 from collections.abc import Sequence
 from typing import Any
 
-from ..policy import PolicyDocument, Statement, one_or_many, validate_arn
+from ..policy import PolicyDocument, Statement, one_or_many, validate_arn, validate_non_empty
 from ..policy.keys import SOURCE_ARN
-from ._validate import validate_non_empty
 
 __all__ = [
     "API_CALL",
@@ -55,7 +54,7 @@ def assume_role_pattern(role_arns: Sequence[str]) -> dict[str, Any]:
 
         assume_role_pattern(["arn:aws:iam::111122223333:role/platform/break-glass"])
     """
-    arns = validate_non_empty("role_arns", role_arns)
+    arns = validate_non_empty(role_arns, parameter="role_arns")
     for arn in arns:
         validate_arn(arn, parameter="role_arns")
     return {
@@ -77,7 +76,7 @@ def alert_topic_policy(*, topic_arn: str, rule_arns: Sequence[str]) -> PolicyDoc
 
         alert_topic_policy(topic_arn=topic.topic_arn, rule_arns=[rule.attr_arn])
     """
-    rules = validate_non_empty("rule_arns", rule_arns)
+    rules = validate_non_empty(rule_arns, parameter="rule_arns")
     for arn in rules:
         validate_arn(arn, parameter="rule_arns")
     validate_arn(topic_arn, parameter="topic_arn")

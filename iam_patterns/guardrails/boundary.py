@@ -25,11 +25,12 @@ from ..policy import (
     check_size,
     one_or_many,
     validate_account_id,
+    validate_non_empty,
     validate_partition,
     validate_role_path,
 )
 from ._actions import BOUNDARY_POLICY_EDITS, BOUNDARY_PUTS, BOUNDARY_REMOVAL, CLOUDTRAIL_DISABLING, IAM_WRITES
-from ._validate import managed_policy_arn, validate_non_empty, validate_policy_name, validate_service_prefix
+from ._validate import managed_policy_arn, validate_policy_name, validate_service_prefix
 
 __all__ = ["DENIED_SERVICES", "permissions_boundary"]
 
@@ -60,7 +61,7 @@ def permissions_boundary(
         doc = permissions_boundary(services=["s3", "logs"], managed_policy_name="team-a-boundary",
                                    account="111122223333")
     """
-    services = validate_non_empty("services", services)
+    services = validate_non_empty(services, parameter="services")
     for service in services:
         if service == "*":
             raise ValidationError(

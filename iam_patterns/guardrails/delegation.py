@@ -36,12 +36,13 @@ from ..policy import (
     one_or_many,
     validate_account_id,
     validate_arn,
+    validate_non_empty,
     validate_partition,
     validate_role_name,
     validate_role_path,
 )
 from ._actions import BOUNDARY_POLICY_EDITS, BOUNDARY_PUTS, BOUNDARY_REMOVAL, ENTITY_CREATION
-from ._validate import managed_policy_arn, validate_non_empty, validate_policy_name, validate_service_principal
+from ._validate import managed_policy_arn, validate_policy_name, validate_service_principal
 
 __all__ = ["PERMISSIONS_BOUNDARY", "PASSED_TO_SERVICE", "boundary_delegation"]
 
@@ -119,7 +120,7 @@ def boundary_delegation(
         )
     if role_name_prefix and not is_unresolved(role_name_prefix):
         validate_role_name(role_name_prefix, parameter="role_name_prefix")
-    services = validate_non_empty("passed_to_services", passed_to_services)
+    services = validate_non_empty(passed_to_services, parameter="passed_to_services")
     for service in services:
         validate_service_principal(service)
     validate_policy_name(managed_policy_name)

@@ -15,8 +15,15 @@ from __future__ import annotations
 import re
 
 from ..errors import ValidationError
-from ..policy import MAX_SESSION_DURATION, MIN_SESSION_DURATION, PARTITIONS, is_unresolved, validate_role_path
-from ._validate import check_pattern, validate_policy_name
+from ..policy import (
+    MAX_SESSION_DURATION,
+    MIN_SESSION_DURATION,
+    PARTITIONS,
+    is_unresolved,
+    validate_pattern,
+    validate_role_path,
+)
+from ._validate import validate_policy_name
 
 __all__ = [
     "iso_duration",
@@ -43,11 +50,11 @@ def validate_instance_arn(value: str, *, parameter: str = "instance_arn") -> str
 
         validate_instance_arn("arn:aws:sso:::instance/ssoins-1111111111111111")
     """
-    return check_pattern(
-        parameter,
+    return validate_pattern(
         value,
         _INSTANCE_ARN,
         "must be an Identity Center instance ARN: arn:PARTITION:sso:::instance/ssoins-XXXXXXXXXXXXXXXX",
+        parameter=parameter,
     )
 
 
@@ -58,8 +65,8 @@ def validate_permission_set_name(value: str, *, parameter: str = "name") -> str:
 
         validate_permission_set_name("TeamADeveloper")
     """
-    return check_pattern(
-        parameter, value, _PERMISSION_SET_NAME, "must be 1 to 32 characters of letters, digits and +=,.@_-"
+    return validate_pattern(
+        value, _PERMISSION_SET_NAME, "must be 1 to 32 characters of letters, digits and +=,.@_-", parameter=parameter
     )
 
 
@@ -70,7 +77,9 @@ def validate_identity_store_id(value: str, *, parameter: str) -> str:
 
         validate_identity_store_id("9067e1a2-40a1-70f5-5f0d-6f1b0c2e9a11", parameter="group_assignments")
     """
-    return check_pattern(parameter, value, _IDENTITY_STORE_ID, "must be an Identity Store user or group id (a UUID)")
+    return validate_pattern(
+        value, _IDENTITY_STORE_ID, "must be an Identity Store user or group id (a UUID)", parameter=parameter
+    )
 
 
 def validate_aws_managed_policy_arn(value: str, *, parameter: str) -> str:
@@ -80,11 +89,11 @@ def validate_aws_managed_policy_arn(value: str, *, parameter: str) -> str:
 
         validate_aws_managed_policy_arn("arn:aws:iam::aws:policy/ReadOnlyAccess", parameter="permissions_boundary")
     """
-    return check_pattern(
-        parameter,
+    return validate_pattern(
         value,
         _AWS_MANAGED_POLICY_ARN,
         "must be an AWS managed policy ARN arn:PARTITION:iam::aws:policy/NAME",
+        parameter=parameter,
     )
 
 

@@ -1,7 +1,7 @@
 """Service control policies: the organization-wide guardrails AWS documents, each a ``PolicyDocument``.
 
 An SCP grants nothing; it sets the most any principal in a member account may do, the root user included. Each
-builder here returns one SCP, checked against the 5,120-character quota (``check_scp``), with Sids that say
+builder here returns one SCP, checked against the 5,120-byte quota (``check_scp``), with Sids that say
 what each statement denies. ARN patterns use ``partition`` (a CDK token such as ``Aws.PARTITION`` passes
 through) and ``*`` for the account, so one SCP serves every account it is attached to.
 
@@ -18,15 +18,17 @@ import re
 from collections.abc import Sequence
 
 from ..errors import ValidationError
-from ..policy import SCP_QUOTA, PolicyDocument, Statement, check_size, one_or_many, validate_partition
-from ._actions import CLOUDTRAIL_DISABLING
-from ._validate import (
-    check_pattern,
-    validate_name_pattern,
+from ..policy import (
+    SCP_QUOTA,
+    PolicyDocument,
+    Statement,
+    one_or_many,
     validate_non_empty,
-    validate_region,
-    validate_service_prefix,
+    validate_partition,
+    validate_pattern,
 )
+from ._actions import CLOUDTRAIL_DISABLING
+from ._validate import validate_name_pattern, validate_region, validate_service_prefix
 
 __all__ = [
     "GLOBAL_SERVICES",
@@ -98,7 +100,12 @@ _CONFIG_DISABLING = (
 
 def check_scp(document: PolicyDocument, *, parameter: str = "service control policy") -> PolicyDocument:
     """Refuse ``document`` as an SCP if a statement names a principal (an SCP applies to every principal of
-    the accounts it is attached to) or it exceeds 5,120 characters; return it otherwise.
+    the accounts it is attached to) or it is over the SCP quota; return it otherwise.
+
+    The quota is 5,120, and unlike IAM, AWS Organizations counts the whitespace of a policy sent through its
+    API (as CloudFormation sends it). The size checked is the UTF-8 length of the compact JSON
+    (``to_json_string(indent=None)``), the least any client can send: bytes, so that a non-ASCII character is
+    never undercounted (for the usual all-ASCII policy, bytes and characters are the same number).
 
     Example::
 
@@ -109,7 +116,15 @@ def check_scp(document: PolicyDocument, *, parameter: str = "service control pol
             raise ValidationError(
                 parameter, statement.sid or statement.to_json(), "must not name a Principal or NotPrincipal in an SCP"
             )
-    check_size(document, quota=SCP_QUOTA, parameter=parameter)
+    size = len(document.to_json_string(indent=None).encode())
+    if size > SCP_QUOTA:
+        raise ValidationError(
+            parameter,
+            size,
+            f"must be at most {SCP_QUOTA:,} bytes of compact JSON (the AWS Organizations quota for one SCP): "
+            "split it into several SCPs",
+            shown=f"{size:,} bytes",
+        )
     return document
 
 
@@ -120,25 +135,26 @@ def validate_target_id(value: str, *, parameter: str = "target_ids") -> str:
 
         validate_target_id("ou-ab12-cd34ef56")
     """
-    return check_pattern(
-        parameter, value, _TARGET_ID, "must be a root id (r-xxxx), an OU id (ou-xxxx-xxxxxxxx) or a 12-digit account id"
+    return validate_pattern(
+        value,
+        _TARGET_ID,
+        "must be a root id (r-xxxx), an OU id (ou-xxxx-xxxxxxxx) or a 12-digit account id",
+        parameter=parameter,
     )
 
 
 def _role_arns(patterns: Sequence[str], *, parameter: str, partition: str) -> tuple[str, ...]:
-    patterns = validate_non_empty(parameter, patterns)
+    patterns = validate_non_empty(patterns, parameter=parameter)
     for pattern in patterns:
         validate_name_pattern(pattern, parameter=parameter)
     return tuple(f"arn:{partition}:iam::*:role/{p}" for p in patterns)
 
 
-def _admins(patterns: Sequence[str], *, partition: str) -> tuple[str, ...]:
-    arns = _role_arns(patterns, parameter="admin_role_patterns", partition=partition)
+def _admins(patterns: Sequence[str], *, parameter: str, partition: str) -> tuple[str, ...]:
+    arns = _role_arns(patterns, parameter=parameter, partition=partition)
     for pattern in patterns:
         if set(pattern.rsplit("/", 1)[-1]) <= {"*", "?"}:
-            raise ValidationError(
-                "admin_role_patterns", pattern, "must name the admin roles: a bare wildcard exempts every role"
-            )
+            raise ValidationError(parameter, pattern, "must name the admin roles: a bare wildcard exempts every role")
     return arns
 
 
@@ -186,7 +202,7 @@ def require_imdsv2_scp(*, imds_admin_role_patterns: Sequence[str] = (), partitio
         resource="*",
     )
     if imds_admin_role_patterns:
-        admins = _admins(imds_admin_role_patterns, partition=partition)
+        admins = _admins(imds_admin_role_patterns, parameter="imds_admin_role_patterns", partition=partition)
         modify = Statement(
             sid="DenyChangingInstanceMetadataOptionsExceptImdsAdmins",
             effect="Deny",
@@ -267,10 +283,10 @@ def region_allow_list_scp(
 
         region_allow_list_scp(["eu-west-1", "eu-central-1"])
     """
-    regions = validate_non_empty("regions", regions)
+    regions = validate_non_empty(regions, parameter="regions")
     for region in regions:
         validate_region(region)
-    services = validate_non_empty("global_services", global_services)
+    services = validate_non_empty(global_services, parameter="global_services")
     for service in services:
         validate_service_prefix(service, parameter="global_services")
     return check_scp(
@@ -305,7 +321,7 @@ def protect_platform_roles_scp(
     """
     validate_partition(partition)
     protected = _role_arns(role_patterns, parameter="role_patterns", partition=partition)
-    admins = _admins(admin_role_patterns, partition=partition)
+    admins = _admins(admin_role_patterns, parameter="admin_role_patterns", partition=partition)
     return check_scp(
         PolicyDocument(
             statements=(

@@ -44,6 +44,7 @@ def test_services_the_boundary_does_not_list_are_out_of_reach():
         ("iam:CreateRole", f"arn:aws:iam::{ACCOUNT}:role/escape", "DenyIamEscalation"),
         ("iam:CreateUser", f"arn:aws:iam::{ACCOUNT}:user/backdoor", "DenyIamEscalation"),
         ("iam:CreateAccessKey", f"arn:aws:iam::{ACCOUNT}:user/ops", "DenyIamEscalation"),
+        ("iam:DisableOrganizationsRootSessions", "*", "DenyIamEscalation"),
         ("iam:AttachRolePolicy", OWN_ROLE, "DenyIamEscalation"),
         ("iam:UpdateAssumeRolePolicy", f"arn:aws:iam::{ACCOUNT}:role/platform/admin", "DenyIamEscalation"),
         ("iam:PassRole", f"arn:aws:iam::{ACCOUNT}:role/platform/admin", "DenyIamEscalation"),

@@ -85,6 +85,34 @@ def test_every_builder_fits_the_scp_quota():
         assert iam_size(document) <= SCP_QUOTA
 
 
+def _deny_with_resource(resource: str) -> PolicyDocument:
+    return PolicyDocument(statements=[Statement(sid="D", effect="Deny", action="s3:GetObject", resource=resource)])
+
+
+def test_a_policy_of_exactly_the_quota_is_accepted():
+    base = len(_deny_with_resource("").to_json_string(indent=None))
+    document = _deny_with_resource("r" * (SCP_QUOTA - base))
+    assert len(document.to_json_string(indent=None)) == SCP_QUOTA
+    assert check_scp(document) is document
+
+
+def test_whitespace_inside_values_counts_against_the_quota_unlike_iam():
+    """Organizations counts what the API is sent: spaces in a value count, though IAM's size drops them."""
+    base = len(_deny_with_resource("").to_json_string(indent=None))
+    document = _deny_with_resource("r" + " " * (SCP_QUOTA - base))
+    assert iam_size(document) < SCP_QUOTA
+    with pytest.raises(ValidationError, match=re.escape("service control policy is 5,121 bytes, but must be at most")):
+        check_scp(document)
+
+
+def test_non_ascii_characters_count_as_their_utf8_bytes():
+    base = len(_deny_with_resource("").to_json_string(indent=None))
+    document = _deny_with_resource("\u00e9" * ((SCP_QUOTA - base) // 2 + 1))
+    assert len(document.to_json_string(indent=None)) <= SCP_QUOTA
+    with pytest.raises(ValidationError, match=re.escape("bytes of compact JSON (the AWS Organizations quota")):
+        check_scp(document)
+
+
 @pytest.mark.parametrize("target", ["r-ab12", "ou-ab12-cd34ef56", "111122223333", "${Token[Ref.1]}"])
 def test_valid_targets_pass(target):
     assert validate_target_id(target) == target
@@ -97,8 +125,9 @@ BAD = [
     (lambda: region_allow_list_scp([]), "regions is [], but must name at least one value"),
     (
         lambda: region_allow_list_scp(["eu-west-1"], global_services=[f"global-service-{i}" for i in range(300)]),
-        "service control policy is",
+        "service control policy is 6,977 bytes, but must be at most 5,120 bytes",
     ),
+    (lambda: region_allow_list_scp("eu-west-1"), "regions is 'eu-west-1', but must be a list of strings, not one"),
     (
         lambda: protect_platform_roles_scp(["platform-*"], admin_role_patterns=["*"]),
         "admin_role_patterns is '*', but must name the admin roles",
@@ -113,7 +142,7 @@ BAD = [
     ),
     (
         lambda: require_imdsv2_scp(imds_admin_role_patterns=["sso/*"]),
-        "admin_role_patterns is 'sso/*', but must name the admin roles",
+        "imds_admin_role_patterns is 'sso/*', but must name the admin roles",
     ),
     (
         lambda: check_scp(PolicyDocument(statements=[Statement(sid="Open", principal="*", action="*", resource="*")])),
