@@ -56,16 +56,20 @@ class PermissionSet(Construct):
     8601), the customer managed policies named by ``/PATH/NAME`` (they must exist in each account: deploy a
     ``BoundaryDelegation`` or ``PermissionsBoundaryPolicy`` there and pass its ``.reference``), an inline
     policy, and a permissions boundary (a customer managed reference, or an AWS managed policy ARN). A set
-    that attaches no policy at all is refused: it would grant nothing.
+    that attaches no policy at all is refused: it would grant nothing. Do not bound a set that holds a
+    ``BoundaryDelegation`` by the ``PermissionsBoundaryPolicy`` it hands out: that boundary denies every IAM
+    write, so the delegate could create no role at all.
 
     Example::
 
-        PermissionSet(self, "TeamA", name="TeamADeveloper",
+        PermissionSet(self, "TeamADelegate", name="TeamADelegate",
                       instance_arn="arn:aws:sso:::instance/ssoins-1111111111111111",
                       session_duration=Duration.hours(4),
                       customer_managed_policies=[delegation.reference],
-                      permissions_boundary=boundary.reference,
                       group_assignments={"9067e1a2-40a1-70f5-5f0d-6f1b0c2e9a11": ["111122223333"]})
+        PermissionSet(self, "TeamAOperator", name="TeamAOperator",
+                      instance_arn="arn:aws:sso:::instance/ssoins-1111111111111111",
+                      inline_policy=read_team_a_tables, permissions_boundary=boundary.reference)
     """
 
     def __init__(
@@ -104,6 +108,10 @@ class PermissionSet(Construct):
             if Token.is_unresolved(duration.to_string())
             else iso_duration(duration.to_seconds())
         )
+        if isinstance(customer_managed_policies, str):
+            raise ValidationError(
+                "customer_managed_policies", customer_managed_policies, "must be a list of policies, not one string"
+            )
         references = [_reference(p, "customer_managed_policies") for p in customer_managed_policies]
         if inline_policy is not None:
             for statement in inline_policy.statements:

@@ -98,7 +98,8 @@ def validate_aws_managed_policy_arn(value: str, *, parameter: str) -> str:
 
 
 def policy_reference(value: str, *, parameter: str = "customer_managed_policies") -> tuple[str, str]:
-    """``(name, path)`` of a customer managed policy written as ``NAME`` or ``/PATH/NAME``.
+    """``(name, path)`` of a customer managed policy written as ``NAME`` or ``/PATH/NAME``. An unresolved CDK
+    token cannot be split, so it is taken as a NAME on path ``/``: pass a path as plain text.
 
     Example::
 

@@ -22,16 +22,17 @@ def _resources(stack: Stack, kind: str) -> list[dict]:
     return [r["Properties"] for r in template(stack)["Resources"].values() if r["Type"] == kind]
 
 
+def _set(stack, **overrides):
+    options = {"name": "Dev", "instance_arn": INSTANCE, "inline_policy": READ}
+    return PermissionSet(stack, "Dev", **{**options, **overrides})
+
+
 def test_emits_the_set_with_its_session_policies_and_boundary(app):
     stack = Stack(app, "S")
-    permission_set = PermissionSet(
+    permission_set = _set(
         stack,
-        "Dev",
-        name="Dev",
-        instance_arn=INSTANCE,
         session_duration=Duration.minutes(90),
         customer_managed_policies=["team-a-delegation", "/delegated/team-a-reader"],
-        inline_policy=READ,
         permissions_boundary="/delegated/team-a-boundary",
     )
     (props,) = _resources(stack, "AWS::SSO::PermissionSet")
@@ -50,14 +51,7 @@ def test_emits_the_set_with_its_session_policies_and_boundary(app):
 
 def test_defaults_to_one_hour_and_takes_an_aws_managed_boundary(app):
     stack = Stack(app, "S")
-    PermissionSet(
-        stack,
-        "Dev",
-        name="Dev",
-        instance_arn=INSTANCE,
-        inline_policy=READ,
-        permissions_boundary="arn:aws:iam::aws:policy/PowerUserAccess",
-    )
+    _set(stack, permissions_boundary="arn:aws:iam::aws:policy/PowerUserAccess")
     (props,) = _resources(stack, "AWS::SSO::PermissionSet")
     assert props["SessionDuration"] == "PT1H"
     assert props["PermissionsBoundary"] == {"ManagedPolicyArn": "arn:aws:iam::aws:policy/PowerUserAccess"}
@@ -65,14 +59,8 @@ def test_defaults_to_one_hour_and_takes_an_aws_managed_boundary(app):
 
 def test_assigns_groups_and_users_to_each_account(app):
     stack = Stack(app, "S")
-    permission_set = PermissionSet(
-        stack,
-        "Dev",
-        name="Dev",
-        instance_arn=INSTANCE,
-        inline_policy=READ,
-        group_assignments={GROUP: ["111122223333", "444455556666"]},
-        user_assignments={USER: ["111122223333"]},
+    permission_set = _set(
+        stack, group_assignments={GROUP: ["111122223333", "444455556666"]}, user_assignments={USER: ["111122223333"]}
     )
     assignments = _resources(stack, "AWS::SSO::Assignment")
     set_arn = {"Fn::GetAtt": [stack.get_logical_id(permission_set.permission_set), "PermissionSetArn"]}
@@ -85,11 +73,6 @@ def test_assigns_groups_and_users_to_each_account(app):
     assert all(a["InstanceArn"] == INSTANCE for a in assignments)
 
 
-def _set(stack, **overrides):
-    options = {"name": "Dev", "instance_arn": INSTANCE, "inline_policy": READ}
-    return PermissionSet(stack, "Dev", **{**options, **overrides})
-
-
 BAD = [
     ({"instance_arn": "arn:aws:sso:::instance/ssoins-12"}, "instance_arn is 'arn:aws:sso:::instance/ssoins-12'"),
     ({"name": "Team A Developer"}, "name is 'Team A Developer', but must be 1 to 32 characters"),
@@ -100,6 +83,10 @@ BAD = [
         "permissions_boundary is 'arn:aws:iam::111122223333:policy/team-a-boundary', but must be an AWS managed",
     ),
     ({"customer_managed_policies": ["delegated/x"]}, "customer_managed_policies is 'delegated/', but must start"),
+    (
+        {"customer_managed_policies": "team-a-delegation"},
+        "customer_managed_policies is 'team-a-delegation', but must be a list of policies, not one string",
+    ),
     ({"group_assignments": {"team-a": ["111122223333"]}}, "group_assignments is 'team-a', but must be an Identity"),
     ({"group_assignments": {GROUP: ["1111"]}}, "group_assignments is '1111', but must be an AWS account id"),
     ({"user_assignments": {USER: "111122223333"}}, "but must map each id to a list of account ids"),

@@ -138,3 +138,14 @@ def test_a_role_the_delegate_creates_cannot_itself_create_roles():
     session = f"arn:aws:sts::{ACCOUNT}:assumed-role/orders-fn/s"
     result = evaluate(Request(session, "iam:CreateRole", TEAM_ROLE, _with_boundary()), [DELEGATION], boundary=boundary)
     assert result.decision == Decision.EXPLICIT_DENY
+
+
+def test_a_delegate_under_the_boundary_it_hands_out_could_create_nothing():
+    """Why the example's delegate permission set has no boundary: team-a-boundary denies every IAM write, so a
+    delegate bounded by it is refused the very roles the delegation allows; the delegation's denies hold it."""
+    boundary = permissions_boundary(
+        services=["s3", "iam"], managed_policy_name="team-a-boundary", path="/delegated/", account=ACCOUNT
+    )
+    request = Request(DELEGATE, "iam:CreateRole", TEAM_ROLE, _with_boundary())
+    assert evaluate(request, [DELEGATION]).decision == Decision.ALLOW
+    assert evaluate(request, [DELEGATION], boundary=boundary).decision == Decision.EXPLICIT_DENY
