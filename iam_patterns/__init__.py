@@ -18,7 +18,10 @@ from typing import Any
 from .errors import IamPatternsError, TemplateError, ValidationError
 from .evaluation import Decision, Request, Simulator, evaluate
 from .guardrails import (
+    alert_topic_policy,
+    assume_role_pattern,
     boundary_delegation,
+    check_scp,
     deny_leaving_organization_scp,
     deny_root_user_scp,
     permissions_boundary,
@@ -26,6 +29,7 @@ from .guardrails import (
     protect_security_services_scp,
     region_allow_list_scp,
     require_imdsv2_scp,
+    root_activity_pattern,
     session_policy,
 )
 from .policy import PolicyDocument, Statement, check_size, iam_size, s3_prefix_access
@@ -62,8 +66,11 @@ __all__ = [
     "Statement",
     "TemplateError",
     "ValidationError",
+    "alert_topic_policy",
     "apply_boundary",
+    "assume_role_pattern",
     "boundary_delegation",
+    "check_scp",
     "check_size",
     "deny_leaving_organization_scp",
     "deny_root_user_scp",
@@ -77,6 +84,7 @@ __all__ = [
     "protect_security_services_scp",
     "region_allow_list_scp",
     "require_imdsv2_scp",
+    "root_activity_pattern",
     "s3_prefix_access",
     "session_policy",
     "to_cdk_document",
