@@ -264,6 +264,8 @@ def evaluate(
                             session_allows)
     if gaps:
         return EvaluationResult(Decision.IMPLICIT_DENY, gaps)
+    if not allows:  # only the root user gets here with no statement that allows
+        allows = [("identity", None, "the account root user has full access to its own account")]
     return EvaluationResult(Decision.ALLOW, allows)
 
 
