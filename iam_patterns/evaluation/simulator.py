@@ -181,8 +181,8 @@ class Simulator:
                 missing.append(role.boundary_arn)
         if missing:
             raise TemplateError(
-                f"role {role.logical_id!r} uses {', '.join(missing)}, whose document is not in the template: "
-                f"pass it in managed_policies={{arn: document}}"
+                f"role {role.logical_id!r} uses {', '.join(missing)}, whose document is not in the template: give "
+                f"it (Simulator(managed_policies={{arn: document}}), or can --managed-policy ARN=FILE)"
             )
         if role.logical_id not in self._identity:
             self._identity[role.logical_id] = {
