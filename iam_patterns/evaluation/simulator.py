@@ -28,6 +28,7 @@ Defaults, and what the simulator fills in:
 from __future__ import annotations
 
 from collections.abc import Mapping, Sequence
+from functools import lru_cache
 from typing import Any
 
 from ..errors import TemplateError
@@ -40,6 +41,15 @@ __all__ = ["SESSION_NAME", "Simulator"]
 
 SESSION_NAME = "iam-patterns-simulator"
 """The session name of the role sessions ``Simulator.can`` acts as."""
+
+
+@lru_cache(maxsize=256)
+def _callers_own_grant(action: str, role_arn: str) -> tuple[dict[str, Any], ...]:
+    """The identity policy assumed for a caller from outside the template: its account lets it call ``action``.
+
+    Cached, so the engine compiles it once per role and action.
+    """
+    return ({"Version": "2012-10-17", "Statement": [{"Effect": "Allow", "Action": action, "Resource": role_arn}]},)
 
 
 def _logical_id_of(construct: Any) -> str:
@@ -249,9 +259,7 @@ class Simulator:
             identity = own if caller_policies is None else caller_policies
         else:
             facts = dict(context or {})
-            identity = caller_policies if caller_policies is not None else [
-                {"Version": "2012-10-17", "Statement": [{"Effect": "Allow", "Action": action, "Resource": target.arn}]}
-            ]
+            identity = caller_policies if caller_policies is not None else _callers_own_grant(action, target.arn)
         request = Request(principal, action, target.arn, facts)
         return evaluate(request, identity, resource=target.trust_policy, boundary=boundary,
                         scps=self._scps_for(request.principal_account))
