@@ -138,7 +138,12 @@ class Simulator:
 
     @property
     def roles(self) -> Mapping[str, Role]:
-        """The template's roles by logical id."""
+        """The template's roles by logical id.
+
+        Example::
+
+            sorted(sim.roles)   # ["DeployRole2D5B9F0C", ...]
+        """
         return self.template.roles
 
     def role(self, role: Any) -> Role:
