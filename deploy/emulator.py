@@ -107,7 +107,8 @@ def _stop(process: subprocess.Popen[bytes]) -> None:
 @contextmanager
 def running_emulator(*, log: Path, pid_file: Path | None = None, attempts: int = 3,
                      timeout: float = 30) -> Iterator[Emulator]:
-    """Run moto's server for the duration of the block; its output goes to ``log``, its PID to ``pid_file``.
+    """Run moto's server for the duration of the block; its output goes to ``log`` (emptied first), its PID to
+    ``pid_file`` (removed when it stops).
 
     A port can be taken between picking it and binding it, so start-up is tried ``attempts`` times.
 
@@ -117,6 +118,7 @@ def running_emulator(*, log: Path, pid_file: Path | None = None, attempts: int =
             print(emulator.endpoint)
     """
     log.parent.mkdir(parents=True, exist_ok=True)
+    log.write_bytes(b"")
     for attempt in range(1, attempts + 1):
         port = free_port()
         try:

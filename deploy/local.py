@@ -34,7 +34,7 @@ from .cdk import ROOT, CdkError, cdk
 from .emulator import EmulatorError, running_emulator
 from .intrinsics import Unresolvable
 from .references import ACCOUNT, REGION, References
-from .roles import differences, expected_roles, missing_policies, read_role, trust_summary
+from .roles import check_deployed, expected_roles, trust_summary
 
 __all__ = ["emulator_env", "format_table", "main", "run"]
 
@@ -101,34 +101,16 @@ class _Clock:
             self.phases[name] = time.perf_counter() - start
 
 
-def _physical_ids(cfn: Any, stack: Stack) -> dict[str, str]:
-    return {
-        r["LogicalResourceId"]: r["PhysicalResourceId"]
-        for page in cfn.get_paginator("list_stack_resources").paginate(StackName=stack.name)
-        for r in page["StackResourceSummaries"]
-        if r["LogicalResourceId"]
-    }
-
-
 def _role_names(iam: Any) -> set[str]:
     return {r["RoleName"] for page in iam.get_paginator("list_roles").paginate() for r in page["Roles"]}
 
 
 def _check_deployed(stack: Stack, cfn: Any, iam: Any, rows: list[tuple[str, ...]]) -> list[str]:
-    """Read every role of the deployed ``stack`` back and compare it with the template; add table rows."""
-    physical = _physical_ids(cfn, stack)
-    skipped = sorted(
-        f"{lid} ({r['Type']})" for lid, r in stack.resources.items() if lid not in physical and "Condition" not in r
-    )
-    if skipped:
-        print(f"note: the emulator did not create, so did not check, in {stack.name}: {', '.join(skipped)}")
-    problems = []
-    for logical_id, expected in expected_roles(stack, References(stack, physical=physical, iam=iam)).items():
-        name = physical[logical_id]
-        where = f"{stack.name}/{logical_id} ({name})"
-        problems += [f"{where}: {p}" for p in differences(expected, read_role(iam, name))]
-        problems += [f"{where}: managed policy {arn} does not exist" for arn in missing_policies(iam, expected.managed)]
-        rows.append((stack.name, name, *trust_summary(expected.trust), "deployed"))
+    refs = References.deployed(stack, cfn=cfn, iam=iam)
+    if refs.not_created():
+        print(f"note: the emulator did not create, so did not check, in {stack.name}: {', '.join(refs.not_created())}")
+    roles, problems = check_deployed(stack, refs, iam)
+    rows += [(stack.name, name, *trust_summary(role.trust), "deployed") for name, role in roles.items()]
     return problems
 
 

@@ -53,6 +53,35 @@ class References:
         self._physical = physical
         self._iam = iam
 
+    @classmethod
+    def deployed(cls, stack: Stack, *, cfn: Any, iam: Any) -> References:
+        """References into ``stack`` as deployed, read through the boto3 CloudFormation and IAM clients.
+
+        Example::
+
+            References.deployed(stack, cfn=session.client("cloudformation"), iam=session.client("iam"))
+        """
+        physical = {
+            r["LogicalResourceId"]: r["PhysicalResourceId"]
+            for page in cfn.get_paginator("list_stack_resources").paginate(StackName=stack.name)
+            for r in page["StackResourceSummaries"]
+            if r["LogicalResourceId"]  # moto lists the resources it skipped with no id
+        }
+        return cls(stack, physical=physical, iam=iam)
+
+    def not_created(self) -> list[str]:
+        """The deployed stack's resources that the emulator skipped (not those a false Condition leaves out).
+
+        Example::
+
+            refs.not_created()   # ['UploadsPolicy148F8199 (AWS::S3::BucketPolicy)']
+        """
+        return [
+            f"{lid} ({r['Type']})"
+            for lid, r in self._stack.resources.items()
+            if self._physical is not None and lid not in self._physical and "Condition" not in r
+        ]
+
     def ref(self, name: str) -> Any:
         """What ``{"Ref": name}`` resolves to."""
         if name in _PSEUDO:

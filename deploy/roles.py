@@ -28,7 +28,9 @@ from .assembly import Stack
 from .intrinsics import resolve
 from .references import References
 
-__all__ = ["RoleState", "differences", "expected_roles", "missing_policies", "read_role", "trust_summary"]
+__all__ = [
+    "RoleState", "check_deployed", "differences", "expected_roles", "missing_policies", "read_role", "trust_summary",
+]
 
 DEFAULT_MAX_SESSION = 3600
 
@@ -175,6 +177,25 @@ def missing_policies(iam: Any, arns: frozenset[str]) -> list[str]:
         except iam.exceptions.NoSuchEntityException:
             missing.append(arn)
     return missing
+
+
+def check_deployed(stack: Stack, refs: References, iam: Any) -> tuple[dict[str, RoleState], list[str]]:
+    """Read every role of the deployed ``stack`` back and compare it with its template.
+
+    Returns the template's roles by their deployed names, and the problems found (empty when all agree).
+
+    Example::
+
+        roles, problems = check_deployed(stack, References.deployed(stack, cfn=cfn, iam=iam), iam)
+    """
+    roles, problems = {}, []
+    for logical_id, expected in expected_roles(stack, refs).items():
+        name = refs.ref(logical_id)
+        where = f"{stack.name}/{logical_id} ({name})"
+        problems += [f"{where}: {p}" for p in differences(expected, read_role(iam, name))]
+        problems += [f"{where}: managed policy {arn} does not exist" for arn in missing_policies(iam, expected.managed)]
+        roles[name] = expected
+    return roles, problems
 
 
 def _values(value: Any) -> list[str]:
