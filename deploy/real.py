@@ -8,7 +8,7 @@ CDK asks for approval before it widens any IAM permission, as it does by default
 Example::
 
     AWS_PROFILE=sandbox make deploy
-    make deploy DEPLOY_ARGS="IamPatterns-GitHubOidc -c github-oidc-provider-arn=arn:aws:iam::111122223333:oidc-provider/token.actions.githubusercontent.com"
+    make deploy DEPLOY_ARGS="--all -c github-oidc-provider-arn=arn:aws:iam::111122223333:oidc-provider/token.actions.githubusercontent.com"
 """
 
 from __future__ import annotations
