@@ -15,22 +15,36 @@ from __future__ import annotations
 import importlib
 from typing import Any
 
-from .errors import IamPatternsError, ValidationError
+from .errors import IamPatternsError, TemplateError, ValidationError
+from .evaluation import Decision, Request, Simulator, evaluate
 from .policy import PolicyDocument, Statement, check_size, iam_size, s3_prefix_access
+from .trust.github import github_oidc_issuer, github_oidc_provider_arn, github_oidc_trust
 
 __version__ = "0.1.0"
 
 # Public name -> module under iam_patterns.constructs that defines it; imported on first access.
 _LAZY_CONSTRUCTS: dict[str, str] = {
+    "GitHubOidcProvider": "github_oidc",
+    "GitHubOidcRole": "github_oidc",
     "to_cdk_document": "documents",
 }
 
 __all__ = [
+    "Decision",
+    "GitHubOidcProvider",
+    "GitHubOidcRole",
     "IamPatternsError",
     "PolicyDocument",
+    "Request",
+    "Simulator",
     "Statement",
+    "TemplateError",
     "ValidationError",
     "check_size",
+    "evaluate",
+    "github_oidc_issuer",
+    "github_oidc_provider_arn",
+    "github_oidc_trust",
     "iam_size",
     "s3_prefix_access",
     "to_cdk_document",

@@ -8,7 +8,7 @@ Example::
     iam_size(PolicyDocument.from_json(open("trust-policy.json").read()))
 """
 
-from .document import VERSION, FrozenMap, PolicyDocument, Statement, as_tuple
+from .document import VERSION, FrozenMap, PolicyDocument, Statement, as_tuple, one_or_many
 from .s3 import s3_prefix_access
 from .size import (
     INLINE_POLICIES_PER_ROLE_QUOTA,
@@ -18,6 +18,7 @@ from .size import (
     TRUST_POLICY_QUOTA,
     check_size,
     iam_size,
+    validate_trust_policy_quota,
 )
 from .tokens import is_unresolved
 from .validate import (
@@ -52,6 +53,7 @@ __all__ = [
     "check_size",
     "iam_size",
     "is_unresolved",
+    "one_or_many",
     "s3_prefix_access",
     "validate_account_id",
     "validate_action",
@@ -62,4 +64,5 @@ __all__ = [
     "validate_role_name",
     "validate_role_path",
     "validate_session_duration",
+    "validate_trust_policy_quota",
 ]

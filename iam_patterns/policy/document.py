@@ -25,7 +25,7 @@ from typing import Any, Union
 from ..errors import ValidationError
 from .validate import validate_action
 
-__all__ = ["FrozenMap", "PolicyDocument", "Statement", "VERSION", "as_tuple"]
+__all__ = ["FrozenMap", "PolicyDocument", "Statement", "VERSION", "as_tuple", "one_or_many"]
 
 VERSION = "2012-10-17"
 """The current IAM policy language version; ``2008-10-17`` is legacy (no policy variables)."""
@@ -80,6 +80,17 @@ def as_tuple(values: Values | None) -> tuple[str, ...]:
     if values is None:
         return ()
     return (values,) if isinstance(values, str) else tuple(values)
+
+
+def one_or_many(values: Iterable[str]) -> Values:
+    """The form IAM policies write by habit: one value as a string, several as a list (a tuple here).
+
+    Example::
+
+        Statement(action=one_or_many(["s3:GetObject"]))   # "Action": "s3:GetObject"
+    """
+    values = tuple(values)
+    return values[0] if len(values) == 1 else values
 
 
 def _freeze(value: Any) -> Any:

@@ -9,7 +9,7 @@ Example::
 from __future__ import annotations
 
 from ..errors import ValidationError
-from .document import PolicyDocument, Statement
+from .document import PolicyDocument, Statement, one_or_many
 from .keys import S3_PREFIX
 from .tokens import is_unresolved
 from .validate import validate_bucket_name, validate_partition
@@ -35,10 +35,6 @@ def _validate_prefix(prefix: str) -> str:
             "prefix", prefix, f"must end with '/' ('{prefix}*' would also match '{prefix}-other/...')"
         )
     return prefix
-
-
-def _one_or_many(actions: tuple[str, ...]) -> str | tuple[str, ...]:
-    return actions[0] if len(actions) == 1 else actions
 
 
 def s3_prefix_access(
@@ -74,7 +70,7 @@ def s3_prefix_access(
         statements=(
             Statement(
                 sid=object_sid,
-                action=_one_or_many(actions),
+                action=one_or_many(actions),
                 resource=f"arn:{partition}:s3:::{bucket}/{prefix}*",
             ),
             Statement(
