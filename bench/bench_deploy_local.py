@@ -13,8 +13,7 @@ sys.path.insert(0, str(Path(__file__).resolve().parents[1]))
 from bench._report import machine, write_section  # noqa: E402
 from deploy.assembly import classify, read_assembly  # noqa: E402
 from deploy.local import run  # noqa: E402
-from deploy.references import References  # noqa: E402
-from deploy.roles import expected_roles  # noqa: E402
+from deploy.roles import read_template  # noqa: E402
 
 OUT = Path(__file__).resolve().parents[1] / "cdk.out"
 
@@ -24,7 +23,7 @@ def main() -> None:
     stacks = read_assembly(OUT)
     reasons = classify(stacks)
     deployed = [s for s in stacks if not reasons[s.id]]
-    roles = sum(len(expected_roles(s, References(s))) for s in deployed)
+    roles = sum(len(read_template(s).roles) for s in deployed)
     table = "\n".join(f"| {name} | {seconds:.1f} |" for name, seconds in phases.items())
     write_section(
         "deploy-local",

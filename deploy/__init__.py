@@ -5,8 +5,8 @@ Tooling for this repository, not part of the ``iam_patterns`` package: it works 
 ``cdk.json`` names and on whatever stacks that app synthesizes into ``cdk.out``.
 
 - ``assembly``: the stacks in a cloud assembly, and which of them the local emulator can deploy (and why not).
-- ``intrinsics``: the few CloudFormation intrinsics role properties use, resolved as CloudFormation would.
-- ``roles``: a role as its template says it is, as the emulator returns it, and the differences.
+- ``roles``: a role as its template says it is (read with ``iam_patterns.evaluation.load_template``), as the
+  emulator returns it, and the differences.
 - ``emulator``: moto's server on a free local port, always stopped.
 - ``cdk``: running the pinned CDK CLI.
 - ``local`` / ``real``: the two commands.

@@ -27,9 +27,13 @@ from contextlib import contextmanager
 from dataclasses import dataclass
 from pathlib import Path
 
-__all__ = ["Emulator", "EmulatorError", "free_port", "running_emulator"]
+__all__ = ["ACCOUNT", "REGION", "Emulator", "EmulatorError", "free_port", "running_emulator"]
 
 HOST = "127.0.0.1"
+ACCOUNT = "123456789012"
+"""The account moto's server plays."""
+REGION = "us-east-1"
+"""The region deploy-local uses."""
 _PR_SET_PDEATHSIG = 1
 
 

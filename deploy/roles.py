@@ -2,8 +2,9 @@
 
 ``RoleState`` holds what ``make deploy-local`` compares: the trust policy, the inline policies (the role's own
 ``Policies`` and every ``AWS::IAM::Policy`` that names it), the managed policies, the permissions boundary, the
-maximum session, the path and the instance profiles. Documents are compared exactly, after CloudFormation's
-intrinsics are resolved.
+maximum session, the path and the instance profiles. The template side is read with the kit's template loader
+(``iam_patterns.evaluation.load_template``), given the deployed stack's physical ids, so names and ARNs are the
+deployed ones; documents are then compared exactly.
 
 The emulator's gaps are worked around here without weakening the comparison: moto ignores a role's
 ``ManagedPolicyArns``, so the attached policies it reports must be a subset of the template's, and each of the
@@ -12,8 +13,8 @@ repr, which is parsed as a literal, never evaluated.
 
 Example::
 
-    expected = expected_roles(stack, refs)["Deploy7B206E61"]
-    problems = differences(expected, read_role(iam, "IamPatterns-GitHub-Deploy7B206E61-XYZ"))
+    physical = physical_ids(cfn, stack)
+    roles, problems = check_deployed(stack, physical, iam)
 """
 
 from __future__ import annotations
@@ -24,12 +25,14 @@ from collections.abc import Mapping
 from dataclasses import dataclass, fields
 from typing import Any
 
+from iam_patterns.evaluation import Template, load_template
+
 from .assembly import Stack
-from .intrinsics import resolve
-from .references import References
+from .emulator import ACCOUNT, REGION
 
 __all__ = [
-    "RoleState", "check_deployed", "differences", "expected_roles", "missing_policies", "read_role", "trust_summary",
+    "RoleState", "check_deployed", "differences", "expected_roles", "missing_policies", "physical_ids", "read_role",
+    "read_template", "trust_summary",
 ]
 
 DEFAULT_MAX_SESSION = 3600
@@ -48,49 +51,41 @@ class RoleState:
     instance_profiles: frozenset[str]
 
 
-def _names_role(resource: Mapping[str, Any], logical_id: str) -> bool:
-    return {"Ref": logical_id} in resource.get("Properties", {}).get("Roles", [])
-
-
-def expected_roles(stack: Stack, refs: References) -> dict[str, RoleState]:
-    """Every ``AWS::IAM::Role`` of ``stack`` by logical id, as its template says it is, resolved with ``refs``.
+def read_template(stack: Stack, physical: Mapping[str, str] | None = None) -> Template:
+    """``stack``'s template read for IAM in the emulator's account and region; with the deployed stack's
+    ``physical`` ids, names and ARNs are the deployed ones, else stand-ins (``<stack>-<logical id>``).
 
     Example::
 
-        expected_roles(stack, References(stack))["Deploy7B206E61"].max_session   # 7200
+        read_template(stack).roles["Deploy7B206E61"].trust_policy
     """
+    return load_template(stack.template, account=ACCOUNT, region=REGION, stack_name=stack.name, physical_ids=physical)
 
-    def value(node: Any) -> Any:
-        return resolve(node, ref=refs.ref, get_att=refs.get_att)
 
-    roles = {}
-    for logical_id, resource in stack.resources.items():
-        if resource["Type"] != "AWS::IAM::Role":
-            continue
-        props = value(resource.get("Properties", {}))
-        inline = {p["PolicyName"]: p["PolicyDocument"] for p in props.get("Policies", [])}
-        managed = set(props.get("ManagedPolicyArns", []))
-        profiles = set()
-        for other_id, other in stack.resources.items():
-            if not _names_role(other, logical_id):
-                continue
-            if other["Type"] == "AWS::IAM::Policy":
-                policy = value(other["Properties"])
-                inline[policy["PolicyName"]] = policy["PolicyDocument"]
-            elif other["Type"] == "AWS::IAM::ManagedPolicy":
-                managed.add(value({"Ref": other_id}))
-            elif other["Type"] == "AWS::IAM::InstanceProfile":
-                profiles.add(value({"Ref": other_id}))
-        roles[logical_id] = RoleState(
-            trust=props["AssumeRolePolicyDocument"],
-            inline=inline,
-            managed=frozenset(managed),
-            boundary=props.get("PermissionsBoundary"),
-            max_session=int(props.get("MaxSessionDuration", DEFAULT_MAX_SESSION)),
-            path=props.get("Path", "/"),
-            instance_profiles=frozenset(profiles),
+def expected_roles(template: Template) -> dict[str, RoleState]:
+    """Every role of ``template`` by logical id, as the template says it is.
+
+    Example::
+
+        expected_roles(read_template(stack))["Deploy7B206E61"].max_session   # 7200
+    """
+    profiles = {
+        lid: template.resolve((r.get("Properties") or {}).get("Roles", []))
+        for lid, r in template.resources.items()
+        if r.get("Type") == "AWS::IAM::InstanceProfile"
+    }
+    return {
+        lid: RoleState(
+            trust=role.trust_policy or {},
+            inline=role.inline_policies,
+            managed=frozenset([*role.managed_policies, *role.external_policy_arns]),
+            boundary=role.boundary_arn,
+            max_session=role.max_session_duration or DEFAULT_MAX_SESSION,
+            path=role.path,
+            instance_profiles=frozenset(template.resolve({"Ref": p}) for p, roles in profiles.items() if role.name in roles),
         )
-    return roles
+        for lid, role in template.roles.items()
+    }
 
 
 def _document(value: Any) -> Any:
@@ -179,22 +174,40 @@ def missing_policies(iam: Any, arns: frozenset[str]) -> list[str]:
     return missing
 
 
-def check_deployed(stack: Stack, refs: References, iam: Any) -> tuple[dict[str, RoleState], list[str]]:
-    """Read every role of the deployed ``stack`` back and compare it with its template.
-
-    Returns the template's roles by their deployed names, and the problems found (empty when all agree).
+def physical_ids(cfn: Any, stack: Stack) -> dict[str, str]:
+    """The deployed ``stack``'s physical resource ids by logical id, through the boto3 CloudFormation client.
 
     Example::
 
-        roles, problems = check_deployed(stack, References.deployed(stack, cfn=cfn, iam=iam), iam)
+        physical_ids(cfn, stack)   # {'Deploy7B206E61': 'IamPatterns-GitHubOidc-Deploy7B206E61-1A2B3C', ...}
     """
+    return {
+        r["LogicalResourceId"]: r["PhysicalResourceId"]
+        for page in cfn.get_paginator("list_stack_resources").paginate(StackName=stack.name)
+        for r in page["StackResourceSummaries"]
+        if r["LogicalResourceId"]  # moto also lists the resources it skipped, with no id
+    }
+
+
+def check_deployed(stack: Stack, physical: Mapping[str, str], iam: Any) -> tuple[dict[str, RoleState], list[str]]:
+    """Read every role of the deployed ``stack`` (``physical``: its physical ids) back and compare it with the
+    template. Returns the template's roles by their deployed names, and the problems found (none when all agree).
+
+    Example::
+
+        roles, problems = check_deployed(stack, physical_ids(cfn, stack), iam)
+    """
+    template = read_template(stack, physical)
     roles, problems = {}, []
-    for logical_id, expected in expected_roles(stack, refs).items():
-        name = refs.ref(logical_id)
-        where = f"{stack.name}/{logical_id} ({name})"
-        problems += [f"{where}: {p}" for p in differences(expected, read_role(iam, name))]
+    for logical_id, expected in expected_roles(template).items():
+        role = template.roles[logical_id]
+        where = f"{stack.name}/{logical_id} ({role.name})"
+        if role.unresolved:
+            problems.append(f"{where}: cannot resolve {'; '.join(map(str, role.unresolved))}")
+            continue
+        problems += [f"{where}: {p}" for p in differences(expected, read_role(iam, role.name))]
         problems += [f"{where}: managed policy {arn} does not exist" for arn in missing_policies(iam, expected.managed)]
-        roles[name] = expected
+        roles[role.name] = expected
     return roles, problems
 
 

@@ -15,8 +15,7 @@ from aws_cdk.assertions import Template
 from moto import mock_aws
 
 from deploy.assembly import Stack as AssemblyStack
-from deploy.references import References
-from deploy.roles import check_deployed, trust_summary
+from deploy.roles import check_deployed, physical_ids, trust_summary
 from tests.cdk.synth import new_app
 from tests.e2e.roles_stack import GITHUB_SUB, roles_stack
 
@@ -43,14 +42,14 @@ class _Account:
         self.provider_arn = provider["OpenIDConnectProviderArn"]
         self._deployed = 0
 
-    def deploy(self, aws_managed_policy: str = "ReadOnlyAccess") -> tuple[AssemblyStack, References]:
+    def deploy(self, aws_managed_policy: str = "ReadOnlyAccess") -> tuple[AssemblyStack, dict[str, str]]:
         """Create the roles stack from its synthesized template under a new stack name, as `cdk deploy` does."""
         template = _template(self.provider_arn, aws_managed_policy)
         self._deployed += 1
         name = f"Fixture-Roles{self._deployed}"
         self.cfn.create_stack(StackName=name, TemplateBody=json.dumps(template))
         stack = AssemblyStack(id=name, name=name, template=template)
-        return stack, References.deployed(stack, cfn=self.cfn, iam=self.iam)
+        return stack, physical_ids(self.cfn, stack)
 
 
 @pytest.fixture(scope="module")
@@ -61,17 +60,17 @@ def account() -> Iterator[_Account]:
 
 
 def test_every_deployed_role_matches_its_template(account):
-    stack, refs = account.deploy()
-    roles, problems = check_deployed(stack, refs, account.iam)
+    stack, physical = account.deploy()
+    roles, problems = check_deployed(stack, physical, account.iam)
     assert problems == []
-    deploy, instance = refs.ref(DEPLOY), refs.ref(INSTANCE)
+    deploy, instance = physical[DEPLOY], physical[INSTANCE]
     assert set(roles) == {deploy, instance}
     assert roles[deploy].max_session == 7200 and roles[deploy].path == "/deploy/"
     assert set(roles[deploy].inline) == {"ReadData", next(p for p in roles[deploy].inline if "DefaultPolicy" in p)}
-    assert roles[deploy].boundary == refs.ref("BoundaryEA298153")
+    assert roles[deploy].boundary == physical["BoundaryEA298153"]
     assert roles[deploy].boundary.startswith(f"arn:aws:iam::123456789012:policy/{stack.name}-Boundary")
     assert "arn:aws:iam::aws:policy/ReadOnlyAccess" in roles[deploy].managed
-    assert roles[instance].instance_profiles == {refs.ref("Profile6F32097C")}
+    assert roles[instance].instance_profiles == {physical["Profile6F32097C"]}
     assert trust_summary(roles[instance].trust) == ("AWS: arn:aws:iam::123456789012:root; Service: ec2.amazonaws.com", "-")
     assert trust_summary(roles[deploy].trust) == (
         "Federated: arn:aws:iam::123456789012:oidc-provider/token.actions.githubusercontent.com",
@@ -80,17 +79,17 @@ def test_every_deployed_role_matches_its_template(account):
 
 
 def test_resolved_resource_arns_are_the_deployed_ones(account):
-    stack, refs = account.deploy()
-    bucket = refs.ref("Data666C94C7")
-    read = check_deployed(stack, refs, account.iam)[0][refs.ref(DEPLOY)].inline["ReadData"]
+    stack, physical = account.deploy()
+    bucket = physical["Data666C94C7"]
+    read = check_deployed(stack, physical, account.iam)[0][physical[DEPLOY]].inline["ReadData"]
     assert read["Statement"][0]["Resource"] == f"arn:aws:s3:::{bucket}/*"
 
 
 def _drift_problems(account: _Account, change) -> list[str]:
     """Deploy, ``change(iam, deploy_role_name, instance_role_name)``, then check."""
-    stack, refs = account.deploy()
-    change(account.iam, refs.ref(DEPLOY), refs.ref(INSTANCE))
-    return check_deployed(stack, refs, account.iam)[1]
+    stack, physical = account.deploy()
+    change(account.iam, physical[DEPLOY], physical[INSTANCE])
+    return check_deployed(stack, physical, account.iam)[1]
 
 
 def test_a_trust_policy_changed_after_deploy_is_reported(account):
@@ -140,6 +139,6 @@ def test_a_role_taken_out_of_its_instance_profile_is_reported(account):
 
 
 def test_a_managed_policy_that_does_not_exist_is_reported(account):
-    stack, refs = account.deploy(aws_managed_policy="ReadOnlyAcess")
-    (problem,) = check_deployed(stack, refs, account.iam)[1]
+    stack, physical = account.deploy(aws_managed_policy="ReadOnlyAcess")
+    (problem,) = check_deployed(stack, physical, account.iam)[1]
     assert problem.endswith("managed policy arn:aws:iam::aws:policy/ReadOnlyAcess does not exist")

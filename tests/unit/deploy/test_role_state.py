@@ -5,8 +5,7 @@ from __future__ import annotations
 import pytest
 
 from deploy.assembly import Stack
-from deploy.references import References
-from deploy.roles import RoleState, _document, differences, expected_roles, trust_summary
+from deploy.roles import RoleState, _document, differences, expected_roles, read_template, trust_summary
 
 TRUST = {
     "Version": "2012-10-17",
@@ -47,27 +46,46 @@ TEMPLATE = {
     }
 }
 STACK = Stack(id="S", name="S", template=TEMPLATE)
-RESOLVED_DOC = {"Version": "2012-10-17", "Statement": [{"Effect": "Allow", "Action": "s3:GetObject", "Resource": "<Bucket.Arn>"}]}
+
+def _doc(bucket_arn: str) -> dict:
+    return {"Version": "2012-10-17", "Statement": [{"Effect": "Allow", "Action": "s3:GetObject", "Resource": bucket_arn}]}
+
+
+RESOLVED_DOC = _doc("arn:aws:s3:::s-bucket")  # before deploying, stand-in names: <stack>-<logical id>
 
 
 def test_a_role_collects_its_inline_policies_managed_policies_and_profiles_from_the_whole_template():
-    roles = expected_roles(STACK, References(STACK))
+    roles = expected_roles(read_template(STACK))
     assert roles["Role"] == RoleState(
         trust={**TRUST, "Statement": [
             {**TRUST["Statement"][0], "Principal": {"Federated": "arn:aws:iam::123456789012:oidc-provider/x"}},
             TRUST["Statement"][1],
         ]},
         inline={"Own": RESOLVED_DOC, "Beside": RESOLVED_DOC},
-        managed=frozenset({"arn:aws:iam::aws:policy/ReadOnlyAccess", "<Attached>"}),
-        boundary="<Boundary>",
+        managed=frozenset({"arn:aws:iam::aws:policy/ReadOnlyAccess", "arn:aws:iam::123456789012:policy/S-Attached"}),
+        boundary="arn:aws:iam::123456789012:policy/S-Boundary",
         max_session=7200,
         path="/ci/",
-        instance_profiles=frozenset({"<Profile>"}),
+        instance_profiles=frozenset({"S-Profile"}),
     )
 
 
+def test_once_deployed_names_and_arns_are_the_emulators():
+    physical = {
+        "Bucket": "s-bucket-1a2b", "Role": "S-Role-XYZ", "Profile": "S-Profile-9",
+        "Boundary": "arn:aws:iam::123456789012:policy/S-Boundary-7", "Attached": "arn:aws:iam::123456789012:policy/S-Attached-8",
+    }
+    template = read_template(STACK, physical)
+    role = expected_roles(template)["Role"]
+    assert template.roles["Role"].name == "S-Role-XYZ"
+    assert role.inline["Own"] == _doc("arn:aws:s3:::s-bucket-1a2b")
+    assert role.boundary == physical["Boundary"]
+    assert role.managed == {"arn:aws:iam::aws:policy/ReadOnlyAccess", physical["Attached"]}
+    assert role.instance_profiles == {"S-Profile-9"}
+
+
 def test_a_role_that_sets_nothing_gets_cloudformations_defaults():
-    plain = expected_roles(STACK, References(STACK))["Plain"]
+    plain = expected_roles(read_template(STACK))["Plain"]
     assert (plain.inline, plain.managed, plain.boundary, plain.max_session, plain.path, plain.instance_profiles) == (
         {"Other": RESOLVED_DOC}, frozenset(), None, 3600, "/", frozenset(),
     )
@@ -101,7 +119,7 @@ def test_each_property_that_differs_is_reported_with_both_values(field, deployed
 
 
 def test_the_summary_names_who_is_trusted_and_on_what_conditions_from_allow_statements_only():
-    trust = expected_roles(STACK, References(STACK))["Role"].trust
+    trust = expected_roles(read_template(STACK))["Role"].trust
     assert trust_summary(trust) == (
         "Federated: arn:aws:iam::123456789012:oidc-provider/x",
         "StringEquals x:aud=sts.amazonaws.com; "
