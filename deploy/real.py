@@ -96,7 +96,13 @@ def refusal(env: Mapping[str, str], credentials: tuple[bool, str]) -> str | None
 
 
 def main(argv: list[str] | None = None) -> int:
-    """The command line of ``make deploy``: ``cdk deploy`` arguments, ``--all`` when none are given."""
+    """The command line of ``make deploy``: ``cdk deploy`` arguments, ``--all`` when none are given; returns
+    the exit code.
+
+    Example::
+
+        main(["IamPatterns-S3PrefixAccess"])   # 2 when refused, else cdk deploy's outcome
+    """
     args = sys.argv[1:] if argv is None else argv
     reason = refusal(os.environ, credentials_found())
     if reason:

@@ -1,5 +1,6 @@
 """`make deploy-local`'s failure path, end to end: a stack that CloudFormation rejects makes the command fail
-with the CDK error shown, and the emulator is stopped all the same."""
+with the CDK error shown, and the emulator is stopped all the same; a stack the emulator cannot create is
+synthesized and listed as not deployed, with the reason."""
 
 from __future__ import annotations
 
@@ -21,6 +22,9 @@ def test_a_stack_cloudformation_rejects_fails_with_the_cdk_error_and_the_emulato
     )
     output = done.stdout + done.stderr
     assert done.returncode == 1, output
+    assert "Fixture-Scp: not deployed: AWS::Organizations::Policy: moto does not create AWS Organizations" in output
+    assert "Fixture-Broken: to deploy" in output
+    assert "--require-approval never Fixture-Broken\n" in output
     assert "Fixture-Broken failed to deploy" in output
     assert "MalformedPolicyDocument: Syntax errors in policy." in output
     assert "deploy-local FAILED:\ncdk deploy failed" in output
