@@ -16,23 +16,65 @@ import importlib
 from typing import Any
 
 from .errors import IamPatternsError, ValidationError
-from .policy import PolicyDocument, Statement, check_size, iam_size, s3_prefix_access
+from .policy import (
+    PolicyDocument,
+    Statement,
+    check_size,
+    iam_size,
+    lambda_execution_access,
+    lambda_log_group_name,
+    s3_prefix_access,
+    session_manager_access,
+)
+from .trust import (
+    cross_account_trust,
+    ecs_tasks_trust,
+    eks_pod_identity_trust,
+    eks_service_account_trust,
+    service_role_trust,
+)
 
 __version__ = "0.1.0"
 
 # Public name -> module under iam_patterns.constructs that defines it; imported on first access.
 _LAZY_CONSTRUCTS: dict[str, str] = {
+    "CrossAccountRole": "cross_account_role",
+    "Ec2InstanceRole": "ec2_instance_role",
+    "EcsTaskExecutionRole": "ecs_task_execution_role",
+    "EcsTaskRole": "ecs_task_role",
+    "EksPodIdentityRole": "eks_pod_identity_role",
+    "EksServiceAccountRole": "eks_service_account_role",
+    "LambdaExecutionRole": "lambda_execution_role",
+    "RequireImdsv2": "require_imdsv2",
+    "ServiceRole": "service_role",
     "to_cdk_document": "documents",
 }
 
 __all__ = [
+    "CrossAccountRole",
+    "Ec2InstanceRole",
+    "EcsTaskExecutionRole",
+    "EcsTaskRole",
+    "EksPodIdentityRole",
+    "EksServiceAccountRole",
     "IamPatternsError",
+    "LambdaExecutionRole",
     "PolicyDocument",
+    "RequireImdsv2",
+    "ServiceRole",
     "Statement",
     "ValidationError",
     "check_size",
+    "cross_account_trust",
+    "ecs_tasks_trust",
+    "eks_pod_identity_trust",
+    "eks_service_account_trust",
     "iam_size",
+    "lambda_execution_access",
+    "lambda_log_group_name",
     "s3_prefix_access",
+    "service_role_trust",
+    "session_manager_access",
     "to_cdk_document",
 ]
 

@@ -9,6 +9,7 @@ Example::
 """
 
 from .document import VERSION, FrozenMap, PolicyDocument, Statement, as_tuple, one_or_many
+from .lambda_execution import lambda_execution_access, lambda_log_group_name
 from .s3 import s3_prefix_access
 from .size import (
     INLINE_POLICIES_PER_ROLE_QUOTA,
@@ -19,6 +20,7 @@ from .size import (
     check_size,
     iam_size,
 )
+from .ssm import session_manager_access
 from .tokens import is_unresolved
 from .validate import (
     MAX_SESSION_DURATION,
@@ -30,6 +32,7 @@ from .validate import (
     validate_bucket_name,
     validate_external_id,
     validate_partition,
+    validate_region,
     validate_role_name,
     validate_role_path,
     validate_session_duration,
@@ -52,14 +55,18 @@ __all__ = [
     "check_size",
     "iam_size",
     "is_unresolved",
+    "lambda_execution_access",
+    "lambda_log_group_name",
     "one_or_many",
     "s3_prefix_access",
+    "session_manager_access",
     "validate_account_id",
     "validate_action",
     "validate_arn",
     "validate_bucket_name",
     "validate_external_id",
     "validate_partition",
+    "validate_region",
     "validate_role_name",
     "validate_role_path",
     "validate_session_duration",
