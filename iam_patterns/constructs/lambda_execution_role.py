@@ -20,14 +20,15 @@ class LambdaExecutionRole(PatternRole):
     Its inline policy ``lambda-execution`` (``lambda_execution_access``) lets the function write to its own log
     group only, never the ``AWSLambdaBasicExecutionRole`` managed policy (every log group of the account); ``vpc``
     and ``xray`` add the network-interface and trace actions AWS documents. Name the log group by the function's
-    name (``/aws/lambda/NAME``) or directly (a custom ``logging_config`` log group); exactly one of the two.
-    Usable wherever an ``IRole`` goes: ``lambda_.Function(role=role, ...)``.
+    name (``/aws/lambda/NAME``) or directly (the function's ``log_group``); exactly one of the two. Usable wherever
+    an ``IRole`` goes: ``lambda_.Function(role=role, ...)``. (``lambda_.Function(tracing=...)`` grants the X-Ray
+    actions itself; ``xray`` is for functions defined otherwise.) Takes the common role options.
 
     Example::
 
-        logs_group = logs.LogGroup(self, "Logs", retention=logs.RetentionDays.ONE_MONTH)
-        role = LambdaExecutionRole(self, "Role", log_group_name=logs_group.log_group_name, xray=True)
-        lambda_.Function(self, "Fn", role=role, log_group=logs_group, tracing=lambda_.Tracing.ACTIVE, ...)
+        log_group = logs.LogGroup(self, "Logs", retention=logs.RetentionDays.ONE_MONTH)
+        role = LambdaExecutionRole(self, "Role", log_group_name=log_group.log_group_name)
+        lambda_.Function(self, "Fn", role=role, log_group=log_group, runtime=..., handler=..., code=...)
     """
 
     def __init__(
