@@ -15,7 +15,8 @@ from __future__ import annotations
 import importlib
 from typing import Any
 
-from .errors import IamPatternsError, ValidationError
+from .errors import IamPatternsError, TemplateError, ValidationError
+from .evaluation import Decision, Request, Simulator, evaluate
 from .policy import (
     PolicyDocument,
     Statement,
@@ -33,6 +34,7 @@ from .trust import (
     eks_service_account_trust,
     service_role_trust,
 )
+from .trust.github import github_oidc_issuer, github_oidc_provider_arn, github_oidc_trust
 
 __version__ = "0.1.0"
 
@@ -44,6 +46,8 @@ _LAZY_CONSTRUCTS: dict[str, str] = {
     "EcsTaskRole": "ecs_task_role",
     "EksPodIdentityRole": "eks_pod_identity_role",
     "EksServiceAccountRole": "eks_service_account_role",
+    "GitHubOidcProvider": "github_oidc",
+    "GitHubOidcRole": "github_oidc",
     "LambdaExecutionRole": "lambda_execution_role",
     "RequireImdsv2": "require_imdsv2",
     "ServiceRole": "service_role",
@@ -52,23 +56,33 @@ _LAZY_CONSTRUCTS: dict[str, str] = {
 
 __all__ = [
     "CrossAccountRole",
+    "Decision",
     "Ec2InstanceRole",
     "EcsTaskExecutionRole",
     "EcsTaskRole",
     "EksPodIdentityRole",
     "EksServiceAccountRole",
+    "GitHubOidcProvider",
+    "GitHubOidcRole",
     "IamPatternsError",
     "LambdaExecutionRole",
     "PolicyDocument",
+    "Request",
     "RequireImdsv2",
     "ServiceRole",
+    "Simulator",
     "Statement",
+    "TemplateError",
     "ValidationError",
     "check_size",
     "cross_account_trust",
     "ecs_tasks_trust",
     "eks_pod_identity_trust",
     "eks_service_account_trust",
+    "evaluate",
+    "github_oidc_issuer",
+    "github_oidc_provider_arn",
+    "github_oidc_trust",
     "iam_size",
     "lambda_execution_access",
     "lambda_log_group_name",

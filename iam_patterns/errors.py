@@ -3,7 +3,9 @@
 ::
 
     IamPatternsError                 base of every error the kit raises on purpose
-    └── ValidationError (ValueError) bad input, refused before anything is emitted
+    ├── ValidationError (ValueError) bad input, refused before anything is emitted
+    └── TemplateError                a template that cannot answer the question asked of it (an unresolved
+                                     intrinsic, a managed policy whose document it does not hold)
 
 A ``ValidationError`` names the parameter, the value and the rule it broke, and keeps them as attributes::
 
@@ -13,7 +15,7 @@ A ``ValidationError`` names the parameter, the value and the rule it broke, and 
 
 from __future__ import annotations
 
-__all__ = ["IamPatternsError", "ValidationError"]
+__all__ = ["IamPatternsError", "TemplateError", "ValidationError"]
 
 
 class IamPatternsError(Exception):
@@ -45,3 +47,13 @@ class ValidationError(IamPatternsError, ValueError):
         self.value = value
         self.rule = rule
         super().__init__(f"{parameter} is {shown if shown is not None else repr(value)}, but {rule}")
+
+
+class TemplateError(IamPatternsError):
+    """A template cannot answer what was asked of it: a role it does not have, a value it cannot resolve
+    offline, or a managed policy whose document it does not hold.
+
+    Example::
+
+        TemplateError("role 'Deploy' has arn:aws:iam::aws:policy/ReadOnlyAccess attached, whose document ...")
+    """

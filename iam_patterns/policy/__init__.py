@@ -19,6 +19,7 @@ from .size import (
     TRUST_POLICY_QUOTA,
     check_size,
     iam_size,
+    validate_trust_policy_quota,
 )
 from .ssm import session_manager_access
 from .tokens import is_unresolved
@@ -70,4 +71,5 @@ __all__ = [
     "validate_role_name",
     "validate_role_path",
     "validate_session_duration",
+    "validate_trust_policy_quota",
 ]

@@ -1,0 +1,97 @@
+"""Simulator.from_stack on synthesized CDK stacks: the example stack and a PatternRole, judged offline."""
+
+from __future__ import annotations
+
+from aws_cdk import Environment, Stack
+from aws_cdk import aws_iam as iam
+from aws_cdk import aws_s3 as s3
+
+from iam_patterns import Decision, Request, Simulator, evaluate
+from iam_patterns.constructs._role import PatternRole
+from iam_patterns.policy import PolicyDocument, s3_prefix_access
+from stacks.s3_prefix_access import S3PrefixAccessStack
+
+ACCOUNT = "444455556666"
+SESSION = f"arn:aws:sts::{ACCOUNT}:assumed-role/reports-reader/s1"
+GUARDRAILS = {"sts:ExternalId": "acme-prod-2026", "aws:MultiFactorAuthPresent": "true"}
+
+
+def test_example_stack_policy_grants_its_bucket_prefix_and_the_bucket_refuses_plain_http(app):
+    sim = Simulator.from_stack(S3PrefixAccessStack(app, "S3"), account=ACCOUNT)
+    (policy,) = sim.template.managed_policies.values()
+    (bucket_policy,) = sim.template.resource_policies
+    bucket = bucket_policy.resources[0]
+    assert bucket == "arn:aws:s3:::s3-uploads4f6eb0fd"
+
+    def decide(action: str, resource: str, **context: str) -> Decision:
+        request = Request(SESSION, action, resource, context)
+        return evaluate(request, [policy.document], resource=bucket_policy.document).decision
+
+    assert decide("s3:GetObject", f"{bucket}/reports/q1.csv", **{"aws:SecureTransport": "true"}) == Decision.ALLOW
+    assert decide("s3:ListBucket", bucket, **{"s3:prefix": "reports/"}) == Decision.ALLOW
+    assert decide("s3:GetObject", f"{bucket}/private/q1.csv") == Decision.IMPLICIT_DENY
+    assert decide("s3:ListBucket", bucket, **{"s3:prefix": "private/"}) == Decision.IMPLICIT_DENY
+    assert decide("s3:GetObject", f"{bucket}/reports/q1.csv", **{"aws:SecureTransport": "false"}) == \
+        Decision.EXPLICIT_DENY
+
+
+def _guide_role_stack(app, guide_trust_policy, env=None):
+    stack = Stack(app, "Guide", env=env)
+    bucket = s3.Bucket(stack, "Uploads", enforce_ssl=True)
+    role = PatternRole(
+        stack, "App", trust_policy=PolicyDocument.from_json(guide_trust_policy),
+        inline_policies={"uploads": s3_prefix_access(bucket.bucket_name, "reports/", partition=stack.partition)},
+        path="/apps/",
+    )
+    return stack, bucket, role
+
+
+def test_pattern_role_from_the_guide_admits_ec2_and_the_trusted_account_only(app, guide_trust_policy):
+    stack, _, role = _guide_role_stack(app, guide_trust_policy)
+    sim = Simulator.from_stack(stack)
+    assert sim.can_assume(role, {"Service": "ec2.amazonaws.com"}).allowed
+    assert sim.can_assume(role, "arn:aws:iam::111122223333:user/ops", GUARDRAILS).allowed
+    assert not sim.can_assume(role, {"Service": "lambda.amazonaws.com"}).allowed
+    assert not sim.can_assume(role, "arn:aws:iam::111122223333:user/ops", {**GUARDRAILS, "sts:ExternalId": "x"}).allowed
+    assert not sim.can_assume(role, "arn:aws:iam::111122223333:user/ops", {"sts:ExternalId": "acme-prod-2026"}).allowed
+    assert not sim.can_assume(role, "arn:aws:iam::999988887777:user/ops", GUARDRAILS).allowed
+
+
+def test_pattern_role_reads_its_prefix_over_tls_only(app, guide_trust_policy):
+    stack, bucket, role = _guide_role_stack(app, guide_trust_policy,
+                                            env=Environment(account=ACCOUNT, region="eu-west-1"))
+    sim = Simulator.from_stack(stack)
+    assert sim.template.account == ACCOUNT and sim.template.region == "eu-west-1"
+    assert sim.role(role).arn.startswith(f"arn:aws:iam::{ACCOUNT}:role/apps/Guide-App")
+    objects = sim.arn(bucket) + "/"
+    assert sim.can(role, "s3:GetObject", f"{objects}reports/a.csv", {"aws:SecureTransport": "true"}).allowed
+    assert not sim.can(role, "s3:GetObject", f"{objects}other/a.csv", {"aws:SecureTransport": "true"}).allowed
+    assert sim.can(role, "s3:GetObject", f"{objects}reports/a.csv", {"aws:SecureTransport": "false"}).decision == \
+        Decision.EXPLICIT_DENY
+
+
+def test_cdk_grants_land_in_the_default_policy_the_simulator_reads(app):
+    stack = Stack(app, "Grants")
+    bucket = s3.Bucket(stack, "Data")
+    role = iam.Role(stack, "Reader", assumed_by=iam.ServicePrincipal("lambda.amazonaws.com"))
+    bucket.grant_read(role)
+    sim = Simulator.from_stack(stack)
+    (name,) = sim.role(role).inline_policies
+    assert name.startswith("ReaderDefaultPolicy")
+    assert sim.can(role, "s3:GetObject", f"{sim.arn(bucket)}/x").allowed
+    assert sim.can(role, "s3:ListBucket", sim.arn(bucket)).allowed
+    assert not sim.can(role, "s3:PutObject", f"{sim.arn(bucket)}/x").allowed
+    assert not sim.can(role, "s3:GetObject", "arn:aws:s3:::another-bucket/x").allowed
+
+
+def test_every_example_stack_loads_with_its_iam_fully_resolved(app):
+    from stacks import build_all
+
+    build_all(app)
+    stacks = [child for child in app.node.children if isinstance(child, Stack)]
+    assert stacks
+    for stack in stacks:
+        template = Simulator.from_stack(stack).template
+        assert template.unresolved == (), stack.stack_name
+        for role in template.roles.values():
+            assert role.trust_policy is not None, role.logical_id

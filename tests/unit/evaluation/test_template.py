@@ -1,0 +1,144 @@
+"""load_template: a CloudFormation template read for IAM, with the intrinsics CDK emits resolved."""
+
+from __future__ import annotations
+
+import re
+
+import pytest
+
+from iam_patterns.errors import ValidationError
+from iam_patterns.evaluation import load_template
+from tests.conftest import load_fixture
+
+ACCOUNT = "111122223333"
+
+
+@pytest.fixture
+def deploy():
+    return load_template(load_fixture("templates/github_deploy.json"), account=ACCOUNT)
+
+
+@pytest.fixture
+def intrinsics():
+    return load_template(load_fixture("templates/intrinsics.json"), account=ACCOUNT, region="eu-west-1",
+                         stack_name="Jobs")
+
+
+def test_role_name_path_and_arn_come_from_its_properties(deploy):
+    role = deploy.roles["DeployRole2D5B9F0C"]
+    assert (role.name, role.path, role.arn) == ("github-deploy-prod", "/ci/", f"arn:aws:iam::{ACCOUNT}:role/ci/github-deploy-prod")
+    assert role.tags == {"team": "platform"} and role.max_session_duration == 3600
+    assert role.cdk_path == "GitHubDeploy/DeployRole/Resource"
+
+
+def test_trust_policy_federated_principal_is_the_providers_arn(deploy):
+    statement = deploy.roles["DeployRole2D5B9F0C"].trust_policy["Statement"][0]
+    assert statement["Principal"] == {"Federated": f"arn:aws:iam::{ACCOUNT}:oidc-provider/token.actions.githubusercontent.com"}
+    provider = deploy.oidc_providers["GitHubProvider1F3E6A2B"]
+    assert provider.arn == statement["Principal"]["Federated"]
+    assert provider.client_ids == ("sts.amazonaws.com",)
+
+
+def test_inline_policies_come_from_the_policies_property_and_policy_resources(deploy):
+    inline = deploy.roles["DeployRole2D5B9F0C"].inline_policies
+    assert sorted(inline) == ["DeployRoleDefaultPolicy4A7C1E9B", "WriteArtifacts"]
+    assert inline["WriteArtifacts"]["Statement"][0]["Resource"] == \
+        f"arn:aws:s3:::acme-artifacts-{ACCOUNT}-us-east-1/builds/*"
+    assert inline["DeployRoleDefaultPolicy4A7C1E9B"]["Statement"][0]["Resource"] == \
+        f"arn:aws:cloudformation:us-east-1:{ACCOUNT}:stack/acme-app-prod/*"
+
+
+def test_managed_policies_split_into_template_defined_and_external(deploy):
+    role = deploy.roles["DeployRole2D5B9F0C"]
+    releases = deploy.managed_policies["ReadReleases5A0D3C7E"]
+    assert list(role.managed_policies) == [releases.arn] == [f"arn:aws:iam::{ACCOUNT}:policy/Stack-ReadReleases5A0D3C7E"]
+    assert releases.roles == ("DeployRole2D5B9F0C",)
+    assert releases.document["Statement"][0]["Resource"] == f"arn:aws:s3:::acme-artifacts-{ACCOUNT}-us-east-1/releases/*"
+    assert role.external_policy_arns == ("arn:aws:iam::aws:policy/AWSCloudFormationReadOnlyAccess",)
+
+
+def test_boundary_defined_in_the_template_comes_with_its_document(deploy):
+    role = deploy.roles["DeployRole2D5B9F0C"]
+    assert role.boundary_arn == f"arn:aws:iam::{ACCOUNT}:policy/boundaries/deploy-boundary"
+    assert [s["Sid"] for s in role.boundary["Statement"]] == ["CeilingS3AndCloudFormation", "NeverTouchIam"]
+
+
+def test_bucket_policy_guards_the_bucket_and_its_objects(deploy):
+    (policy,) = deploy.resource_policies
+    bucket = f"arn:aws:s3:::acme-artifacts-{ACCOUNT}-us-east-1"
+    assert (policy.type, policy.resources) == ("AWS::S3::BucketPolicy", (bucket, f"{bucket}/*"))
+    assert policy.document["Statement"][1]["Principal"] == {"AWS": f"arn:aws:iam::{ACCOUNT}:role/auditor"}
+
+
+def test_role_policy_resources_attach_by_role_name(intrinsics):
+    assert list(intrinsics.roles["WorkerRoleA1B2C3D4"].inline_policies) == ["work"]
+
+
+def test_generated_names_are_stable_stand_ins(intrinsics):
+    role = intrinsics.roles["WorkerRoleA1B2C3D4"]
+    assert role.arn == f"arn:aws:iam::{ACCOUNT}:role/Jobs-WorkerRoleA1B2C3D4"
+    statements = role.inline_policies["work"]["Statement"]
+    assert statements[0]["Resource"] == f"arn:aws:sqs:eu-west-1:{ACCOUNT}:jobs"
+    assert statements[1]["Resource"] == f"arn:aws:kms:eu-west-1:{ACCOUNT}:key/jobskey1a2b3c4d"
+
+
+def test_sub_select_split_find_in_map_and_if_are_resolved(intrinsics):
+    role = intrinsics.roles["WorkerRoleA1B2C3D4"]
+    statements = role.inline_policies["work"]["Statement"]
+    assert statements[2]["Resource"] == f"arn:aws:dynamodb:eu-west-1:{ACCOUNT}:table/results"
+    assert statements[3]["Resource"] == "arn:aws:ssm:*:*:parameter/b/*"
+    assert statements[3]["Condition"] == {"Bool": {"aws:ViaAWSService": "true"}}  # not prod, not us-east-1
+    trust = role.trust_policy["Statement"]
+    assert trust[0]["Principal"] == {"Service": "lambda.amazonaws.com"}
+    assert trust[1]["Condition"]["ArnLike"] == {"aws:SourceArn": f"arn:aws:sns:eu-west-1:{ACCOUNT}:Jobs-Events5E6F7A8B"}
+
+
+def test_queue_topic_and_key_policies_are_read(intrinsics):
+    by_type = {p.type: p for p in intrinsics.resource_policies}
+    assert by_type["AWS::SQS::QueuePolicy"].resources == (f"arn:aws:sqs:eu-west-1:{ACCOUNT}:jobs",)
+    assert by_type["AWS::SNS::TopicPolicy"].resources == (f"arn:aws:sns:eu-west-1:{ACCOUNT}:Jobs-Events5E6F7A8B",)
+    assert by_type["AWS::KMS::Key"].resources == (f"arn:aws:kms:eu-west-1:{ACCOUNT}:key/jobskey1a2b3c4d",)
+
+
+def test_what_cannot_be_resolved_offline_is_marked_and_listed(intrinsics):
+    role = intrinsics.roles["ImportedRole3C4D5E6F"]
+    assert role.trust_policy["Statement"][0]["Principal"]["AWS"] == "<unresolved Ref TrustedAccount (a parameter without a value)>"
+    assert [str(u) for u in role.unresolved] == [
+        "ImportedRole3C4D5E6F AssumeRolePolicyDocument.Statement[0].Principal.AWS: Ref TrustedAccount (a parameter without a value)",
+        "ImportedRole3C4D5E6F Policies[0].PolicyDocument.Statement[0].Resource: Fn::ImportValue 'SharedBucketArn'",
+    ]
+    assert set(intrinsics.unresolved) == set(role.unresolved)
+    assert intrinsics.roles["WorkerRoleA1B2C3D4"].unresolved == ()
+
+
+@pytest.mark.parametrize(
+    ("value", "resolved"),
+    [
+        ({"Fn::Sub": "arn:${AWS::Partition}:s3:::${!Literal}/x"}, "arn:aws-cn:s3:::${Literal}/x"),
+        ({"Fn::Sub": ["${A}-${AWS::Region}", {"A": "a"}]}, "a-cn-north-1"),
+        ({"Ref": "AWS::URLSuffix"}, "amazonaws.com.cn"),
+        ({"Fn::Select": ["1", ["a", "b"]]}, "b"),
+        ({"Fn::GetAtt": "WorkerRoleA1B2C3D4.Arn"}, f"arn:aws-cn:iam::{ACCOUNT}:role/Stack-WorkerRoleA1B2C3D4"),
+        ({"Fn::GetAtt": ["Jobs9A8B7C6D", "QueueUrl"]}, f"https://sqs.cn-north-1.amazonaws.com.cn/{ACCOUNT}/jobs"),
+        (["a", {"Ref": "AWS::NoValue"}, "b"], ["a", "b"]),
+        ({"Fn::GetAZs": ""}, "<unresolved Fn::GetAZs ''>"),
+        ({"Fn::GetAtt": ["Jobs9A8B7C6D", "Unknown"]}, "<unresolved Fn::GetAtt Jobs9A8B7C6D.Unknown (AWS::SQS::Queue)>"),
+    ],
+)
+def test_resolve_handles_any_fragment_in_any_partition(value, resolved):
+    template = load_template(load_fixture("templates/intrinsics.json"), account=ACCOUNT, region="cn-north-1",
+                             partition="aws-cn")
+    assert template.resolve(value) == resolved
+
+
+@pytest.mark.parametrize(
+    ("template", "kwargs", "fragment"),
+    [
+        ({"Resources": []}, {}, "must be a CloudFormation template with Resources"),
+        ({"Resources": {}}, {"account": "12"}, "account is '12', but must be an AWS account id"),
+        ({"Resources": {}}, {"partition": "aws-mars"}, "partition is 'aws-mars', but must be one of aws, aws-cn"),
+    ],
+)
+def test_bad_templates_and_settings_are_refused(template, kwargs, fragment):
+    with pytest.raises(ValidationError, match=re.escape(fragment)):
+        load_template(template, **kwargs)
