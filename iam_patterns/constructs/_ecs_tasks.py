@@ -4,11 +4,11 @@ from __future__ import annotations
 
 from typing import ClassVar
 
-from aws_cdk import Stack
 from constructs import Construct
 from typing_extensions import Unpack
 
 from ..trust.ecs import ecs_tasks_trust
+from ._aws import ACCOUNT_ID, PARTITION, REGION
 from ._role import PatternRole, RoleOptions
 
 __all__ = ["EcsTasksRole"]
@@ -16,7 +16,8 @@ __all__ = ["EcsTasksRole"]
 
 class EcsTasksRole(PatternRole):
     """A role ECS tasks assume, guarded as the ECS documentation says: ``aws:SourceArn`` like
-    ``arn:PARTITION:ecs:REGION:ACCOUNT:*`` and ``aws:SourceAccount`` = ACCOUNT, both this stack's.
+    ``arn:PARTITION:ecs:REGION:ACCOUNT:*`` and ``aws:SourceAccount`` = ACCOUNT, the deploying account and Region
+    (``${AWS::AccountId}``, ``${AWS::Region}``).
 
     Example::
 
@@ -28,6 +29,5 @@ class EcsTasksRole(PatternRole):
     """The Sid of the trust statement, which says which of the two roles this is."""
 
     def __init__(self, scope: Construct, construct_id: str, **options: Unpack[RoleOptions]) -> None:
-        stack = Stack.of(scope)
-        trust = ecs_tasks_trust(account=stack.account, region=stack.region, partition=stack.partition, sid=self.SID)
+        trust = ecs_tasks_trust(account=ACCOUNT_ID, region=REGION, partition=PARTITION, sid=self.SID)
         super().__init__(scope, construct_id, trust_policy=trust, **options)

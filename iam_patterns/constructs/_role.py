@@ -134,8 +134,9 @@ class PatternRole(iam.Role):
             validate_role_name(role_name, parameter="role_name")
         if path is not None:
             validate_role_path(path, parameter="path")
+        if max_session_duration is not None:  # the default is valid: skip three jsii calls per role
+            _session_seconds(max_session_duration)
         duration = max_session_duration or DEFAULT_SESSION
-        _session_seconds(duration)
         check_size(trust_policy, quota=validate_trust_policy_quota(trust_policy_quota), parameter="trust policy")
         inline = dict(inline_policies or {})
         inline_size = sum(iam_size(doc) for doc in inline.values())

@@ -2,11 +2,11 @@
 
 from __future__ import annotations
 
-from aws_cdk import Stack
 from constructs import Construct
 from typing_extensions import Unpack
 
 from ..trust.eks import eks_service_account_trust
+from ._aws import ACCOUNT_ID, PARTITION
 from ._role import PatternRole, RoleOptions
 
 __all__ = ["EksServiceAccountRole"]
@@ -15,7 +15,7 @@ __all__ = ["EksServiceAccountRole"]
 class EksServiceAccountRole(PatternRole):
     """A role for the pods that run as one service account (IAM roles for service accounts, IRSA).
 
-    Trusts the cluster's IAM OIDC provider (``arn:PARTITION:iam::ACCOUNT:oidc-provider/ISSUER``, in this stack's
+    Trusts the cluster's IAM OIDC provider (``arn:PARTITION:iam::ACCOUNT:oidc-provider/ISSUER``, in the deploying
     account) with ``sts:AssumeRoleWithWebIdentity``, when ``ISSUER:sub`` is exactly
     ``system:serviceaccount:NAMESPACE:NAME`` and ``ISSUER:aud`` is ``sts.amazonaws.com`` (both ``StringEquals``).
     The issuer must be a literal string (IAM condition keys cannot hold CDK tokens). Annotate the service account
@@ -42,12 +42,11 @@ class EksServiceAccountRole(PatternRole):
         :param namespace: The service account's namespace.
         :param service_account: The service account's name.
         """
-        stack = Stack.of(scope)
         trust = eks_service_account_trust(
             issuer=oidc_issuer,
             namespace=namespace,
             service_account=service_account,
-            account=stack.account,
-            partition=stack.partition,
+            account=ACCOUNT_ID,
+            partition=PARTITION,
         )
         super().__init__(scope, construct_id, trust_policy=trust, **options)

@@ -2,13 +2,13 @@
 
 from __future__ import annotations
 
-from aws_cdk import Stack
 from constructs import Construct
 from typing_extensions import Unpack
 
 from ..errors import ValidationError
 from ..policy import PolicyDocument, lambda_execution_access, lambda_log_group_name
 from ..trust.service import LAMBDA_SERVICE, service_trust_statements
+from ._aws import ACCOUNT_ID, PARTITION, REGION
 from ._role import PatternRole, RoleOptions
 
 __all__ = ["LambdaExecutionRole"]
@@ -57,9 +57,8 @@ class LambdaExecutionRole(PatternRole):
             )
         if function_name is not None:
             log_group_name = lambda_log_group_name(function_name)
-        stack = Stack.of(scope)
         access = lambda_execution_access(
-            log_group_name, region=stack.region, account=stack.account, partition=stack.partition, vpc=vpc, xray=xray
+            log_group_name, region=REGION, account=ACCOUNT_ID, partition=PARTITION, vpc=vpc, xray=xray
         )
         trust = PolicyDocument(statements=service_trust_statements(LAMBDA_SERVICE))
         super().__init__(

@@ -9,6 +9,7 @@ it cannot read: it never overrides an explicit choice silently. ``Ec2InstanceRol
 
 from __future__ import annotations
 
+import weakref
 from typing import Any
 
 import jsii
@@ -19,6 +20,8 @@ from constructs import IConstruct
 __all__ = ["RequireImdsv2"]
 
 _REQUIRED = "required"
+_APPLIED: weakref.WeakSet[IConstruct] = weakref.WeakSet()
+"""Scopes known to carry the Aspect: spares each Ec2InstanceRole of a stack two jsii calls to look for it."""
 
 
 def _http_tokens(resolved: Any, keys: tuple[str, ...]) -> Any:
@@ -52,8 +55,11 @@ class RequireImdsv2:
 
             RequireImdsv2.apply(Stack.of(self))
         """
+        if scope in _APPLIED:
+            return
         if not any(isinstance(aspect, cls) for aspect in Aspects.of(scope).all):
             Aspects.of(scope).add(cls(), priority=AspectPriority.MUTATING)
+        _APPLIED.add(scope)
 
     def visit(self, node: IConstruct) -> None:
         """Require IMDSv2 on ``node`` if it is an instance or a launch template."""

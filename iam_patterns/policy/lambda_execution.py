@@ -21,9 +21,10 @@ from .document import PolicyDocument, Statement
 from .tokens import is_unresolved
 from .validate import validate_account_id, validate_partition, validate_region
 
-__all__ = ["LAMBDA_VPC_ACTIONS", "XRAY_WRITE_ACTIONS", "lambda_execution_access", "lambda_log_group_name"]
+__all__ = ["LAMBDA_VPC_ACTIONS", "LOG_ACTIONS", "XRAY_WRITE_ACTIONS", "lambda_execution_access", "lambda_log_group_name"]
 
 LOG_ACTIONS = ("logs:CreateLogGroup", "logs:CreateLogStream", "logs:PutLogEvents")
+"""What a function needs to write to its log group (creating it if Lambda must)."""
 LAMBDA_VPC_ACTIONS = (
     "ec2:CreateNetworkInterface",
     "ec2:DescribeNetworkInterfaces",

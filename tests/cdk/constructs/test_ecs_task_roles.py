@@ -4,22 +4,26 @@ from __future__ import annotations
 
 import json
 
-from aws_cdk import Environment, Stack
+from aws_cdk import Aws, Stack
 from aws_cdk import aws_ecs as ecs
 
 from iam_patterns import EcsTaskExecutionRole, EcsTaskRole, ecs_tasks_trust
 from tests.cdk.synth import template
 
 
-def test_both_roles_trust_only_ecs_tasks_of_the_stacks_account_and_region(app):
-    stack = Stack(app, "S", env=Environment(account="111122223333", region="eu-west-1"))
+def test_both_roles_trust_only_ecs_tasks_of_the_deploying_account_and_region(app):
+    stack = Stack(app, "S")
     task_role = EcsTaskRole(stack, "Task")
     execution_role = EcsTaskExecutionRole(stack, "Exec")
     for role, sid in ((task_role, "AllowECSTasksToAssumeTaskRole"), (execution_role, "AllowECSTasksToAssumeExecutionRole")):
-        assert role.trust_policy == ecs_tasks_trust(account="111122223333", region="eu-west-1", sid=sid)
+        assert role.trust_policy == ecs_tasks_trust(account=Aws.ACCOUNT_ID, region=Aws.REGION, partition=Aws.PARTITION, sid=sid)
     (condition,) = {json.dumps(r["Properties"]["AssumeRolePolicyDocument"]["Statement"][0]["Condition"])
                     for r in template(stack)["Resources"].values()}
-    assert json.loads(condition)["ArnLike"] == {"aws:SourceArn": "arn:aws:ecs:eu-west-1:111122223333:*"}
+    assert json.loads(condition) == {
+        "ArnLike": {"aws:SourceArn": {"Fn::Join": ["", [
+            "arn:", {"Ref": "AWS::Partition"}, ":ecs:", {"Ref": "AWS::Region"}, ":", {"Ref": "AWS::AccountId"}, ":*"]]}},
+        "StringEquals": {"aws:SourceAccount": {"Ref": "AWS::AccountId"}},
+    }
 
 
 def test_a_task_definition_takes_both_and_grants_the_execution_role_its_log_group(app):

@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from aws_cdk import Environment, Stack
+from aws_cdk import Stack
 
 from iam_patterns import EksPodIdentityRole, EksServiceAccountRole
 from tests.cdk.synth import template
@@ -10,12 +10,13 @@ from tests.cdk.synth import template
 ISSUER = "oidc.eks.eu-west-1.amazonaws.com/id/0123456789ABCDEF0123456789ABCDEF"
 
 
-def test_irsa_trusts_the_clusters_provider_in_the_stacks_account(app):
-    stack = Stack(app, "S", env=Environment(account="111122223333", region="eu-west-1"))
+def test_irsa_trusts_the_clusters_provider_in_the_deploying_account(app):
+    stack = Stack(app, "S")
     EksServiceAccountRole(stack, "Api", oidc_issuer=f"https://{ISSUER}", namespace="payments", service_account="api")
     (role,) = [r for r in template(stack)["Resources"].values() if r["Type"] == "AWS::IAM::Role"]
     (statement,) = role["Properties"]["AssumeRolePolicyDocument"]["Statement"]
-    assert statement["Principal"] == {"Federated": f"arn:aws:iam::111122223333:oidc-provider/{ISSUER}"}
+    assert statement["Principal"] == {"Federated": {"Fn::Join": ["", [
+        "arn:", {"Ref": "AWS::Partition"}, ":iam::", {"Ref": "AWS::AccountId"}, f":oidc-provider/{ISSUER}"]]}}
     assert statement["Condition"] == {
         "StringEquals": {f"{ISSUER}:aud": "sts.amazonaws.com", f"{ISSUER}:sub": "system:serviceaccount:payments:api"}
     }

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import json
 
-from aws_cdk import Environment, Stack
+from aws_cdk import Stack
 from aws_cdk import aws_iam as iam
 from aws_cdk import aws_lambda as lambda_
 from aws_cdk import aws_logs as logs
@@ -36,11 +36,13 @@ def test_a_function_runs_as_the_role_and_writes_only_to_its_own_log_group(app):
     assert isinstance(role, iam.Role)
 
 
-def test_the_default_log_group_of_a_named_function_with_literal_account_and_region(app):
-    stack = Stack(app, "S", env=Environment(account="111122223333", region="eu-west-1"))
+def test_the_default_log_group_of_a_named_function_in_the_deploying_account_and_region(app):
+    stack = Stack(app, "S")
     LambdaExecutionRole(stack, "Role", function_name="orders-api", vpc=True, xray=True)
     logs_statement, vpc, xray = _role(stack)["Policies"][0]["PolicyDocument"]["Statement"]
-    assert logs_statement["Resource"] == "arn:aws:logs:eu-west-1:111122223333:log-group:/aws/lambda/orders-api:*"
+    assert logs_statement["Resource"] == {"Fn::Join": ["", [
+        "arn:", {"Ref": "AWS::Partition"}, ":logs:", {"Ref": "AWS::Region"}, ":", {"Ref": "AWS::AccountId"},
+        ":log-group:/aws/lambda/orders-api:*"]]}
     assert (vpc["Sid"], xray["Sid"]) == ("ManageVpcNetworkInterfaces", "WriteXRayTraces")
 
 
