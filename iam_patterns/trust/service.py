@@ -7,9 +7,10 @@ that gap. For the services AWS documents as needing them (``CONFUSED_DEPUTY_SERV
 says so), a trust without either is refused unless the caller passes ``unsafe_allow_any_source=True``.
 
 Source ARNs without wildcards are matched with ``ArnEquals``, with wildcards with ``ArnLike``, in separate
-statements (conditions inside one statement are ANDed). A wildcard source ARN that does not name its account
-(``arn:aws:s3:::logs-*``) would match other customers' resources, so it needs ``source_account`` too. When both
-are given, they must name one account, as AWS requires.
+statements (conditions inside one statement are ANDed). A source ARN that names no account (``arn:aws:s3:::logs``,
+``arn:aws:events:*:*:rule/x``) can match, or come to name after a deletion, another customer's resource, so it needs
+``source_account`` too, as AWS's pages say for S3 buckets. When both are given, they must name one account, as AWS
+requires.
 
 Example::
 
@@ -122,12 +123,12 @@ def _check_sources(source_arns: tuple[str, ...], source_account: str | None) -> 
         if is_unresolved(arn):
             continue
         account = _source_account_of(arn, "source_arns")
-        if account is None and has_wildcard(arn) and source_account is None:
+        if account is None and source_account is None:
             raise ValidationError(
                 "source_arns",
                 arn,
-                "must name its account when it has a wildcard, or come with source_account (it would also match "
-                "other accounts' resources)",
+                "must name its account, or come with source_account: an ARN without one (an S3 bucket, a '*' "
+                "account) can match or come to name another account's resource",
             )
         if account is not None and source_account is not None and not is_unresolved(source_account):
             if account != source_account:

@@ -53,7 +53,7 @@ BAD_INPUTS = [
     (ServiceRole, {"service": "ec2.amazonaws.com"}, "service is 'ec2.amazonaws.com', but must not be ec2.amazonaws.com"),
     (ServiceRole, {"source_account": "1111-2222-3333"}, "source_account is '1111-2222-3333', but must be an AWS account id"),
     (ServiceRole, {"source_arns": ["arn:aws:config:us-east-1:444455556666:config-rule/x"]}, "must name the same account as source_account"),
-    (ServiceRole, {"source_account": None, "source_arns": ["arn:aws:s3:::*"]}, "must name its account when it has a wildcard"),
+    (ServiceRole, {"source_account": None, "source_arns": ["arn:aws:s3:::*"]}, "must name its account, or come with source_account"),
     (ServiceRole, {"unsafe_allow_any_source": True}, "unsafe_allow_any_source is True, but must not be combined"),
     (ServiceRole, {"path": "service-roles"}, "path is 'service-roles', but must start and end with '/'"),
     (LambdaExecutionRole, {"function_name": None}, "function_name/log_group_name is [None, None], but must name exactly one"),

@@ -47,6 +47,14 @@ def test_wildcard_source_arns_get_their_own_arn_like_statement_with_the_account(
     }
 
 
+def test_a_bucket_source_comes_with_its_account():
+    (statement,) = service_trust_statements("s3.amazonaws.com", source_arns=["arn:aws:s3:::my-bucket"], source_account=ACCOUNT)
+    assert statement.condition == {
+        "ArnEquals": {"aws:SourceArn": "arn:aws:s3:::my-bucket"},
+        "StringEquals": {"aws:SourceAccount": ACCOUNT},
+    }
+
+
 def test_only_an_account_guard_is_enough():
     (statement,) = service_trust_statements("config.amazonaws.com", source_account=ACCOUNT)
     assert statement.condition == {"StringEquals": {"aws:SourceAccount": ACCOUNT}}
@@ -101,8 +109,9 @@ def test_every_listed_service_cites_an_aws_page():
         ),
         ({"service": "config.amazonaws.com", "source_account": "12345"}, "source_account is '12345', but must be an AWS account id"),
         ({"service": "events.amazonaws.com", "source_arns": ["rule/nightly"]}, "source_arns is 'rule/nightly', but must be an ARN"),
-        ({"service": "events.amazonaws.com", "source_arns": ["arn:aws:s3:::logs-*"]}, "must name its account when it has a wildcard"),
-        ({"service": "events.amazonaws.com", "source_arns": ["arn:aws:events:*:*:rule/x"]}, "must name its account when it has a wildcard"),
+        ({"service": "events.amazonaws.com", "source_arns": ["arn:aws:s3:::logs-*"]}, "must name its account, or come with source_account"),
+        ({"service": "events.amazonaws.com", "source_arns": ["arn:aws:events:*:*:rule/x"]}, "must name its account, or come with source_account"),
+        ({"service": "s3.amazonaws.com", "source_arns": ["arn:aws:s3:::my-bucket"]}, "source_arns is 'arn:aws:s3:::my-bucket', but must name its account"),
         (
             {"service": "events.amazonaws.com", "source_arns": [RULE], "source_account": "444455556666"},
             "must name the same account as source_account (444455556666)",
