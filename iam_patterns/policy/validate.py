@@ -45,7 +45,7 @@ MAX_SESSION_DURATION = 43_200
 _ACCOUNT_ID = re.compile(r"\d{12}")
 _ARN = re.compile(r"arn:(?P<partition>[^:]*):(?P<service>[a-z0-9-]+):(?P<region>[a-z0-9-]*):(?P<account>[^:]*):(?P<resource>\S+)")
 _ARN_ACCOUNT = re.compile(r"(\d{12}|aws|)")
-_ACTION = re.compile(r"[a-z0-9-]+:[A-Za-z0-9*?]+")
+_ACTION = re.compile(r"[A-Za-z0-9-]+:[A-Za-z0-9*?]+")  # IAM reads action names case-insensitively
 _ROLE_NAME = re.compile(r"[\w+=,.@-]{1,64}")
 _ROLE_PATH = re.compile(r"/|/[\x21-\x7e]+/")
 _BUCKET_NAME = re.compile(r"[a-z0-9][a-z0-9.-]{1,61}[a-z0-9]")
@@ -136,7 +136,7 @@ def validate_action(value: str, *, parameter: str = "action") -> str:
         value,
         parameter,
         lambda v: v == "*" or _matches(_ACTION)(v),
-        "must be '*' or 'service:Action' (service in lowercase letters, digits and '-'; "
+        "must be '*' or 'service:Action' (service in letters, digits and '-'; "
         "the action in letters and digits, with '*' or '?' as wildcards)",
     )
 

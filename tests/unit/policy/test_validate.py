@@ -36,6 +36,7 @@ GOOD = [
     (validate_action, "execute-api:Invoke"),
     (validate_action, "ec2:Describe*"),
     (validate_action, "s3:Get?bject"),
+    (validate_action, "SQS:SendMessage"),  # AWS's own examples capitalise prefixes; IAM ignores case
     (validate_role_name, "app-uploads-role"),
     (validate_role_name, "a" * 64),
     (validate_role_name, "svc+=,.@_-role"),
@@ -86,7 +87,7 @@ BAD = [
     (validate_arn, "arn:aws:iam::111122223333", "arn", "must be an ARN"),
     (validate_arn, "role/x", "arn", "must be an ARN"),
     (validate_action, "s3", "action", "'service:Action'"),
-    (validate_action, "S3:GetObject", "action", "'service:Action'"),
+    (validate_action, "s3_:GetObject", "action", "'service:Action'"),
     (validate_action, "s3:Get Object", "action", "'service:Action'"),
     (validate_action, "s3:*:x", "action", "'service:Action'"),
     (validate_role_name, "", "role_name", "1 to 64 characters"),
