@@ -17,6 +17,21 @@ from typing import Any
 
 from .errors import IamPatternsError, TemplateError, ValidationError
 from .evaluation import Decision, Request, Simulator, evaluate
+from .guardrails import (
+    alert_topic_policy,
+    assume_role_pattern,
+    boundary_delegation,
+    check_scp,
+    deny_leaving_organization_scp,
+    deny_root_user_scp,
+    permissions_boundary,
+    protect_platform_roles_scp,
+    protect_security_services_scp,
+    region_allow_list_scp,
+    require_imdsv2_scp,
+    root_activity_pattern,
+    session_policy,
+)
 from .policy import (
     PolicyDocument,
     Statement,
@@ -40,6 +55,8 @@ __version__ = "0.1.0"
 
 # Public name -> module under iam_patterns.constructs that defines it; imported on first access.
 _LAZY_CONSTRUCTS: dict[str, str] = {
+    "AccessActivityAlerts": "access_activity_alerts",
+    "BoundaryDelegation": "boundary_delegation",
     "CrossAccountRole": "cross_account_role",
     "Ec2InstanceRole": "ec2_instance_role",
     "EcsTaskExecutionRole": "ecs_task_execution_role",
@@ -49,12 +66,18 @@ _LAZY_CONSTRUCTS: dict[str, str] = {
     "GitHubOidcProvider": "github_oidc",
     "GitHubOidcRole": "github_oidc",
     "LambdaExecutionRole": "lambda_execution_role",
+    "PermissionSet": "permission_set",
+    "PermissionsBoundaryPolicy": "permissions_boundary",
     "RequireImdsv2": "require_imdsv2",
+    "ServiceControlPolicy": "service_control_policy",
     "ServiceRole": "service_role",
+    "apply_boundary": "aspects",
     "to_cdk_document": "documents",
 }
 
 __all__ = [
+    "AccessActivityAlerts",
+    "BoundaryDelegation",
     "CrossAccountRole",
     "Decision",
     "Ec2InstanceRole",
@@ -66,16 +89,26 @@ __all__ = [
     "GitHubOidcRole",
     "IamPatternsError",
     "LambdaExecutionRole",
+    "PermissionSet",
+    "PermissionsBoundaryPolicy",
     "PolicyDocument",
     "Request",
     "RequireImdsv2",
+    "ServiceControlPolicy",
     "ServiceRole",
     "Simulator",
     "Statement",
     "TemplateError",
     "ValidationError",
+    "alert_topic_policy",
+    "apply_boundary",
+    "assume_role_pattern",
+    "boundary_delegation",
+    "check_scp",
     "check_size",
     "cross_account_trust",
+    "deny_leaving_organization_scp",
+    "deny_root_user_scp",
     "ecs_tasks_trust",
     "eks_pod_identity_trust",
     "eks_service_account_trust",
@@ -86,9 +119,16 @@ __all__ = [
     "iam_size",
     "lambda_execution_access",
     "lambda_log_group_name",
+    "permissions_boundary",
+    "protect_platform_roles_scp",
+    "protect_security_services_scp",
+    "region_allow_list_scp",
+    "require_imdsv2_scp",
+    "root_activity_pattern",
     "s3_prefix_access",
     "service_role_trust",
     "session_manager_access",
+    "session_policy",
     "to_cdk_document",
 ]
 

@@ -173,6 +173,7 @@ _TYPES: dict[str, tuple[str | None, str, str]] = {
     "AWS::StepFunctions::StateMachine": ("StateMachineName", "arn",
                                          "arn:{partition}:states:{region}:{account}:stateMachine:{name}"),
     "AWS::Events::EventBus": ("Name", "name", "arn:{partition}:events:{region}:{account}:event-bus/{name}"),
+    "AWS::Events::Rule": ("Name", "name", "arn:{partition}:events:{region}:{account}:rule/{name}"),
     "AWS::SSM::Parameter": ("Name", "name", "arn:{partition}:ssm:{region}:{account}:parameter/{name}"),
 }
 _OIDC_TYPES = ("AWS::IAM::OIDCProvider", "Custom::AWSCDKOpenIdConnectProvider")

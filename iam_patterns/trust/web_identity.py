@@ -23,7 +23,7 @@ from __future__ import annotations
 from collections.abc import Mapping, Sequence
 
 from ..errors import ValidationError
-from ..policy import Statement, one_or_many
+from ..policy import Statement, one_or_many, validate_non_empty
 from ..policy.document import Values
 
 __all__ = ["ASSUME_ROLE_WITH_WEB_IDENTITY", "condition_key", "has_wildcard", "web_identity_statements"]
@@ -49,16 +49,6 @@ def condition_key(issuer: str, claim: str) -> str:
         condition_key("token.actions.githubusercontent.com", "sub")  # "token.actions.githubusercontent.com:sub"
     """
     return f"{issuer.removeprefix('https://')}:{claim}"
-
-
-def _non_empty(parameter: str, values: Sequence[str]) -> tuple[str, ...]:
-    values = tuple(values)
-    if not values:
-        raise ValidationError(parameter, [], "must name at least one value")
-    for value in values:
-        if not isinstance(value, str) or not value:
-            raise ValidationError(parameter, value, "must be a non-empty string")
-    return values
 
 
 def web_identity_statements(
@@ -87,9 +77,11 @@ def web_identity_statements(
         web_identity_statements(provider_arn=arn, issuer=issuer, audiences=["sts.amazonaws.com"],
                                 subjects=["system:serviceaccount:payments:api"], sid="AllowPaymentsApi")
     """
-    audiences = _non_empty("audiences", audiences)
-    subjects = _non_empty("subjects", subjects)
-    further = {name: _non_empty(f"claims[{name!r}]", values) for name, values in (claims or {}).items()}
+    audiences = validate_non_empty(audiences, parameter="audiences")
+    subjects = validate_non_empty(subjects, parameter="subjects")
+    further = {
+        name: validate_non_empty(values, parameter=f"claims[{name!r}]") for name, values in (claims or {}).items()
+    }
     for name in further:
         if name in ("aud", "sub"):
             raise ValidationError("claims", name, "must not name 'aud' or 'sub' (use audiences and subjects)")

@@ -88,6 +88,7 @@ def test_condition_keys_drop_the_scheme():
     [
         ({"subjects": []}, "subjects is [], but must name at least one value"),
         ({"subjects": [""]}, "subjects is '', but must be a non-empty string"),
+        ({"subjects": "repo:acme/app:*"}, "subjects is 'repo:acme/app:*', but must be a list of strings, not one"),
         ({"subjects": ["x"], "audiences": []}, "audiences is [], but must name at least one value"),
         ({"subjects": ["x"], "claims": {"job_workflow_ref": []}}, "claims['job_workflow_ref'] is [], but must name"),
         ({"subjects": ["x"], "claims": {"sub": ["y"]}}, "claims is 'sub', but must not name 'aud' or 'sub'"),
