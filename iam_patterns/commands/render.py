@@ -32,6 +32,7 @@ from ..policy import (
     s3_prefix_access,
     session_manager_access,
     validate_external_id,
+    validate_pattern,
 )
 from ..trust import (
     cross_account_trust,
@@ -86,8 +87,7 @@ def _profile(args: argparse.Namespace) -> str:
     if args.mfa_serial is not None:
         checks.append(("--mfa-serial", args.mfa_serial, _MFA_SERIAL, "must be an MFA device ARN such as arn:aws:iam::111122223333:mfa/alice"))
     for option, value, pattern, rule in checks:
-        if not pattern.fullmatch(value):
-            raise ValidationError(option, value, rule)
+        validate_pattern(value, pattern, rule, parameter=option)
     if args.mfa_serial is None and not args.no_mfa:
         raise ValidationError(
             "--mfa-serial", None, "must be given: the kit's cross-account roles require MFA (or pass --no-mfa)"

@@ -16,10 +16,8 @@ from __future__ import annotations
 
 import re
 
-from ..errors import ValidationError
 from .document import PolicyDocument, Statement
-from .tokens import is_unresolved
-from .validate import validate_account_id, validate_partition, validate_region
+from .validate import validate_account_id, validate_partition, validate_pattern, validate_region
 
 __all__ = ["LAMBDA_VPC_ACTIONS", "LOG_ACTIONS", "XRAY_WRITE_ACTIONS", "lambda_execution_access", "lambda_log_group_name"]
 
@@ -48,10 +46,9 @@ def lambda_log_group_name(function_name: str) -> str:
 
         lambda_log_group_name("orders-api")   # "/aws/lambda/orders-api"
     """
-    if not is_unresolved(function_name) and not (
-        isinstance(function_name, str) and _FUNCTION_NAME.fullmatch(function_name)
-    ):
-        raise ValidationError("function_name", function_name, "must be 1 to 64 of letters, digits, '-' and '_'")
+    validate_pattern(
+        function_name, _FUNCTION_NAME, "must be 1 to 64 of letters, digits, '-' and '_'", parameter="function_name"
+    )
     return f"/aws/lambda/{function_name}"
 
 
@@ -75,12 +72,12 @@ def lambda_execution_access(
         lambda_execution_access(lambda_log_group_name("orders-api"), region="eu-west-1",
                                 account="111122223333", vpc=True)
     """
-    if not is_unresolved(log_group_name) and not (
-        isinstance(log_group_name, str) and _LOG_GROUP.fullmatch(log_group_name)
-    ):
-        raise ValidationError(
-            "log_group_name", log_group_name, "must be 1 to 512 of letters, digits and '.-_/#' (a log group name)"
-        )
+    validate_pattern(
+        log_group_name,
+        _LOG_GROUP,
+        "must be 1 to 512 of letters, digits and '.-_/#' (a log group name)",
+        parameter="log_group_name",
+    )
     validate_region(region, parameter="region")
     validate_account_id(account, parameter="account")
     validate_partition(partition, parameter="partition")

@@ -27,6 +27,7 @@ from ..policy import (
     validate_account_id,
     validate_external_id,
     validate_partition,
+    validate_pattern,
 )
 from ..policy.keys import MFA_AGE, MFA_PRESENT, STS_EXTERNAL_ID
 from .service import ASSUME_ROLE, service_trust_statements
@@ -37,20 +38,16 @@ GUARDED_ACCOUNT_SID = "AllowTrustedAccountWithGuardrails"
 MAX_MFA_AGE = 129_600
 """The longest an MFA-authenticated session can last (36 hours, GetSessionToken's maximum), in seconds."""
 
-_IAM_PRINCIPAL = re.compile(r"arn:(?P<partition>[^:]+):iam::\d{12}:(root|(role|user)/[\w+=,.@/-]+)")
+_IAM_PRINCIPAL = re.compile(rf"arn:({'|'.join(PARTITIONS)}):iam::\d{{12}}:(root|(role|user)/[\w+=,.@/-]+)")
 
 
 def _validate_principal(arn: str) -> str:
-    if is_unresolved(arn):
-        return arn
-    match = _IAM_PRINCIPAL.fullmatch(arn) if isinstance(arn, str) else None
-    if match is None or match["partition"] not in PARTITIONS:
-        raise ValidationError(
-            "trusted_principals",
-            arn,
-            "must be the ARN of an account root, role or user, such as arn:aws:iam::111122223333:role/deployer",
-        )
-    return arn
+    return validate_pattern(
+        arn,
+        _IAM_PRINCIPAL,
+        "must be the ARN of an account root, role or user, such as arn:aws:iam::111122223333:role/deployer",
+        parameter="trusted_principals",
+    )
 
 
 def _validate_mfa_age(seconds: int | None, require_mfa: bool) -> None:

@@ -19,7 +19,7 @@ from __future__ import annotations
 import re
 
 from ..errors import ValidationError
-from ..policy import PolicyDocument, Statement, is_unresolved, validate_account_id, validate_partition
+from ..policy import PolicyDocument, Statement, is_unresolved, validate_account_id, validate_partition, validate_pattern
 from ..policy.keys import EKS_CLUSTER_NAME_TAG, KUBERNETES_NAMESPACE_TAG, KUBERNETES_SERVICE_ACCOUNT_TAG
 from .service import ASSUME_ROLE
 from .web_identity import web_identity_statements
@@ -40,26 +40,19 @@ TAG_SESSION = "sts:TagSession"
 _ISSUER = re.compile(r"oidc\.eks\.[a-z]{2}(-[a-z]+)+-\d{1,2}\.amazonaws\.com(\.cn)?/id/[0-9A-Z]{1,64}")
 _DNS_LABEL = r"[a-z0-9]([-a-z0-9]{0,61}[a-z0-9])?"
 _NAMESPACE = re.compile(_DNS_LABEL)
-_SERVICE_ACCOUNT = re.compile(rf"{_DNS_LABEL}(\.{_DNS_LABEL})*")
+_SERVICE_ACCOUNT = re.compile(rf"(?=.{{1,253}}$){_DNS_LABEL}(\.{_DNS_LABEL})*")
 _CLUSTER_NAME = re.compile(r"[0-9A-Za-z][A-Za-z0-9_-]{0,99}")
 
 
-def _literal(parameter: str, value: str, pattern: re.Pattern[str], rule: str, max_length: int) -> str:
-    if is_unresolved(value):
-        return value
-    if not isinstance(value, str) or len(value) > max_length or not pattern.fullmatch(value):
-        raise ValidationError(parameter, value, rule)
-    return value
-
-
 def _service_account_names(namespace: str, service_account: str) -> None:
-    _literal("namespace", namespace, _NAMESPACE, "must be a Kubernetes namespace: 1 to 63 of a-z, 0-9 and '-'", 63)
-    _literal(
-        "service_account",
+    validate_pattern(
+        namespace, _NAMESPACE, "must be a Kubernetes namespace: 1 to 63 of a-z, 0-9 and '-'", parameter="namespace"
+    )
+    validate_pattern(
         service_account,
         _SERVICE_ACCOUNT,
         "must be a Kubernetes service account name: up to 253 of a-z, 0-9, '-' and '.'",
-        253,
+        parameter="service_account",
     )
 
 
@@ -100,8 +93,9 @@ def eks_service_account_trust(
             "issuer", issuer, "must be the literal issuer, such as 'oidc.eks.us-east-1.amazonaws.com/id/EXAMPLE' "
             "(it becomes IAM condition keys, which cannot hold CDK tokens)"
         )
-    _literal(
-        "issuer", host, _ISSUER, "must be an EKS OIDC issuer such as 'oidc.eks.us-east-1.amazonaws.com/id/EXAMPLE'", 200
+    validate_pattern(
+        host, _ISSUER, "must be an EKS OIDC issuer such as 'oidc.eks.us-east-1.amazonaws.com/id/EXAMPLE'",
+        parameter="issuer",
     )
     validate_account_id(account, parameter="account")
     validate_partition(partition, parameter="partition")
@@ -134,8 +128,9 @@ def eks_pod_identity_trust(
     _service_account_names(namespace, service_account)
     tags = {KUBERNETES_NAMESPACE_TAG: namespace, KUBERNETES_SERVICE_ACCOUNT_TAG: service_account}
     if cluster_name is not None:
-        tags[EKS_CLUSTER_NAME_TAG] = _literal(
-            "cluster_name", cluster_name, _CLUSTER_NAME, "must be an EKS cluster name: 1 to 100 of A-Z, a-z, 0-9, '_', '-'", 100
+        tags[EKS_CLUSTER_NAME_TAG] = validate_pattern(
+            cluster_name, _CLUSTER_NAME, "must be an EKS cluster name: 1 to 100 of A-Z, a-z, 0-9, '_', '-'",
+            parameter="cluster_name",
         )
     return PolicyDocument(
         statements=(

@@ -26,7 +26,15 @@ from collections.abc import Mapping, Sequence
 from types import MappingProxyType
 
 from ..errors import ValidationError
-from ..policy import PARTITIONS, PolicyDocument, Statement, is_unresolved, one_or_many, validate_account_id
+from ..policy import (
+    PARTITIONS,
+    PolicyDocument,
+    Statement,
+    is_unresolved,
+    one_or_many,
+    validate_account_id,
+    validate_pattern,
+)
 from ..policy.keys import SOURCE_ACCOUNT, SOURCE_ARN
 from .web_identity import has_wildcard
 
@@ -86,9 +94,9 @@ def validate_service_principal(value: str, *, parameter: str = "service") -> str
 
         validate_service_principal("scheduler.amazonaws.com")
     """
-    if is_unresolved(value) or (isinstance(value, str) and _SERVICE.fullmatch(value)):
-        return value
-    raise ValidationError(parameter, value, "must be an AWS service principal such as 'events.amazonaws.com'")
+    return validate_pattern(
+        value, _SERVICE, "must be an AWS service principal such as 'events.amazonaws.com'", parameter=parameter
+    )
 
 
 def service_sid(service: str) -> str:
