@@ -4,12 +4,12 @@ from __future__ import annotations
 
 from collections.abc import Sequence
 
-from aws_cdk import Duration, Stack, Token
+from aws_cdk import Duration, Stack
 from constructs import Construct
 from typing_extensions import Unpack
 
 from ..trust.cross_account import cross_account_trust
-from ._role import PatternRole, RoleOptions
+from ._role import PatternRole, RoleOptions, duration_seconds
 
 __all__ = ["CrossAccountRole"]
 
@@ -55,14 +55,9 @@ class CrossAccountRole(PatternRole):
             trusted_principals=trusted_principals,
             external_id=external_id,
             require_mfa=require_mfa,
-            mfa_max_age=_seconds(mfa_max_age),
+            mfa_max_age=None if mfa_max_age is None else duration_seconds(mfa_max_age),
             trusted_services=trusted_services,
             partition=Stack.of(scope).partition,
         )
         super().__init__(scope, construct_id, trust_policy=trust, **options)
 
-
-def _seconds(duration: Duration | None) -> int | str | None:
-    if duration is None:
-        return None
-    return duration.to_string() if Token.is_unresolved(duration.to_string()) else duration.to_seconds()
