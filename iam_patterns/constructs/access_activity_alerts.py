@@ -20,7 +20,8 @@ _ALL_MANAGEMENT_EVENTS = "ENABLED_WITH_ALL_CLOUDTRAIL_MANAGEMENT_EVENTS"
 
 
 class AccessActivityAlerts(Construct):
-    """EventBridge rules on CloudTrail events, delivered to an SNS topic, and an IAM Access Analyzer analyzer.
+    """EventBridge rules on CloudTrail events, delivered to an SNS topic, and (unless told not to) an IAM Access
+    Analyzer analyzer.
 
     One rule matches anything the root user does (API calls and console sign-ins); another, when
     ``watched_roles`` are given, matches ``sts:AssumeRole`` on those roles. Both send the event to ``.topic``,
@@ -42,15 +43,19 @@ class AccessActivityAlerts(Construct):
         construct_id: str,
         *,
         watched_roles: Sequence[iam.IRole] = (),
-        analyzer_type: str = "ACCOUNT",
+        analyzer_type: str | None = "ACCOUNT",
     ) -> None:
         """
         :param watched_roles: Roles whose ``sts:AssumeRole`` raises an alert. Default: none (root alerts only).
-        :param analyzer_type: ``ACCOUNT``, or ``ORGANIZATION`` (from the management or delegated administrator
-            account). Default: ``ACCOUNT``.
+        :param analyzer_type: ``ACCOUNT``, ``ORGANIZATION`` (from the management or delegated administrator
+            account), or ``None`` for no analyzer: an account holds at most one account analyzer per region, so
+            leave it out where one may exist already or an organization analyzer covers the account (as in a
+            StackSet rolled out to every account). Default: ``ACCOUNT``.
         """
-        if analyzer_type not in ANALYZER_TYPES:
-            raise ValidationError("analyzer_type", analyzer_type, f"must be one of {', '.join(ANALYZER_TYPES)}")
+        if analyzer_type is not None and analyzer_type not in ANALYZER_TYPES:
+            raise ValidationError(
+                "analyzer_type", analyzer_type, f"must be one of {', '.join(ANALYZER_TYPES)}, or None for no analyzer"
+            )
         patterns = {"RootActivity": root_activity_pattern()}
         if watched_roles:
             patterns["AssumeWatchedRole"] = assume_role_pattern([role.role_arn for role in watched_roles])
@@ -76,5 +81,7 @@ class AccessActivityAlerts(Construct):
         sns.CfnTopicPolicy(
             self, "TopicPolicy", topics=[self.topic.topic_arn], policy_document=self.topic_policy.to_json()
         )
-        self.analyzer = accessanalyzer.CfnAnalyzer(self, "Analyzer", type=analyzer_type)
-        """The IAM Access Analyzer analyzer."""
+        self.analyzer = (
+            accessanalyzer.CfnAnalyzer(self, "Analyzer", type=analyzer_type) if analyzer_type is not None else None
+        )
+        """The IAM Access Analyzer analyzer, or ``None`` with ``analyzer_type=None``."""

@@ -1,5 +1,6 @@
 """Guardrails, as pure documents: permissions boundaries and their delegation, service control policies,
-session policies, Identity Center values, and access-activity alert patterns.
+session policies, Identity Center values, access-activity alert patterns, and the organization baseline and
+StackSet values of an organization-wide rollout.
 
 Nothing here imports ``aws_cdk``; the constructs in ``iam_patterns.constructs`` turn these documents into
 CloudFormation, and the same documents feed the evaluator in tests.
@@ -21,6 +22,7 @@ from .identity_center import (
     validate_instance_arn,
     validate_permission_set_name,
 )
+from .org_baseline import OrgBaselineDocuments, OrgBaselineNames, org_baseline
 from .scp import (
     GLOBAL_SERVICES,
     check_scp,
@@ -33,10 +35,21 @@ from .scp import (
     validate_target_id,
 )
 from .session import SESSION_POLICY_QUOTA, session_policy
+from .stackset import (
+    deployment_targets,
+    operation_preferences,
+    stack_set_capabilities,
+    stack_set_regions,
+    stack_set_template_body,
+    validate_organizational_unit_id,
+    validate_stack_set_region,
+)
 
 __all__ = [
     "DENIED_SERVICES",
     "GLOBAL_SERVICES",
+    "OrgBaselineDocuments",
+    "OrgBaselineNames",
     "PASSED_TO_SERVICE",
     "PERMISSIONS_BOUNDARY",
     "SESSION_POLICY_QUOTA",
@@ -46,7 +59,10 @@ __all__ = [
     "check_scp",
     "deny_leaving_organization_scp",
     "deny_root_user_scp",
+    "deployment_targets",
     "iso_duration",
+    "operation_preferences",
+    "org_baseline",
     "permissions_boundary",
     "policy_reference",
     "protect_platform_roles_scp",
@@ -55,9 +71,14 @@ __all__ = [
     "require_imdsv2_scp",
     "root_activity_pattern",
     "session_policy",
+    "stack_set_capabilities",
+    "stack_set_regions",
+    "stack_set_template_body",
     "validate_aws_managed_policy_arn",
     "validate_identity_store_id",
     "validate_instance_arn",
+    "validate_organizational_unit_id",
     "validate_permission_set_name",
+    "validate_stack_set_region",
     "validate_target_id",
 ]

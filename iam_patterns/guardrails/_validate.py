@@ -8,6 +8,8 @@ import re
 from ..policy import validate_pattern
 
 __all__ = [
+    "OU_ID",
+    "ROOT_ID",
     "managed_policy_arn",
     "validate_name_pattern",
     "validate_policy_name",
@@ -21,6 +23,10 @@ _SERVICE_PRINCIPAL = re.compile(r"[a-z0-9][a-z0-9.-]*\.amazonaws\.com(\.cn)?")
 _POLICY_NAME = re.compile(r"[\w+=,.@-]{1,128}")
 _REGION = re.compile(r"[a-z]{2,4}(-[a-z]+)+-\d+")
 _NAME_PATTERN = re.compile(r"[\w+=,.@*?-]+(/[\w+=,.@*?-]+)*")
+ROOT_ID = r"r-[0-9a-z]{4,32}"
+"""The pattern of an organization root id, as AWS Organizations documents it."""
+OU_ID = r"ou-[0-9a-z]{4,32}-[a-z0-9]{8,32}"
+"""The pattern of an organizational unit id, as AWS Organizations documents it."""
 
 
 def validate_service_prefix(value: str, *, parameter: str = "services") -> str:

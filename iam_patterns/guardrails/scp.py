@@ -28,7 +28,7 @@ from ..policy import (
     validate_pattern,
 )
 from ._actions import CLOUDTRAIL_DISABLING
-from ._validate import validate_name_pattern, validate_region, validate_service_prefix
+from ._validate import OU_ID, ROOT_ID, validate_name_pattern, validate_region, validate_service_prefix
 
 __all__ = [
     "GLOBAL_SERVICES",
@@ -65,7 +65,7 @@ GLOBAL_SERVICES = (
 them everywhere. The IAM User Guide's region example names cloudfront, iam, route53 and support, and tells to
 add budgets, globalaccelerator, importexport, organizations and waf; sts is there for its global endpoint."""
 
-_TARGET_ID = re.compile(r"r-[0-9a-z]{4,32}|ou-[0-9a-z]{4,32}-[a-z0-9]{8,32}|\d{12}")
+_TARGET_ID = re.compile(rf"{ROOT_ID}|{OU_ID}|\d{{12}}")
 
 _ROLE_CHANGES = (
     "iam:AttachRolePolicy",

@@ -32,7 +32,7 @@ from ..policy import (
 from ..policy.keys import MFA_AGE, MFA_PRESENT, STS_EXTERNAL_ID
 from .service import ASSUME_ROLE, service_trust_statements
 
-__all__ = ["GUARDED_ACCOUNT_SID", "MAX_MFA_AGE", "cross_account_trust"]
+__all__ = ["GUARDED_ACCOUNT_SID", "MAX_MFA_AGE", "cross_account_trust", "validate_principal_arn"]
 
 GUARDED_ACCOUNT_SID = "AllowTrustedAccountWithGuardrails"
 MAX_MFA_AGE = 129_600
@@ -41,12 +41,18 @@ MAX_MFA_AGE = 129_600
 _IAM_PRINCIPAL = re.compile(rf"arn:({'|'.join(PARTITIONS)}):iam::\d{{12}}:(root|(role|user)/[\w+=,.@/-]+)")
 
 
-def _validate_principal(arn: str) -> str:
+def validate_principal_arn(arn: str, *, parameter: str = "trusted_principals") -> str:
+    """The ARN of an account root, a role or a user, as a trust policy's ``Principal`` names them.
+
+    Example::
+
+        validate_principal_arn("arn:aws:iam::111122223333:user/breakglass-1", parameter="break_glass_principals")
+    """
     return validate_pattern(
         arn,
         _IAM_PRINCIPAL,
         "must be the ARN of an account root, role or user, such as arn:aws:iam::111122223333:role/deployer",
-        parameter="trusted_principals",
+        parameter=parameter,
     )
 
 
@@ -90,7 +96,7 @@ def cross_account_trust(
     """
     validate_partition(partition, parameter="partition")
     accounts = tuple(validate_account_id(a, parameter="trusted_accounts") for a in trusted_accounts)
-    principals = tuple(_validate_principal(p) for p in trusted_principals)
+    principals = tuple(validate_principal_arn(p) for p in trusted_principals)
     if not accounts and not principals:
         raise ValidationError(
             "trusted_accounts", list(accounts), "must name at least one account, or trusted_principals a role or user"
