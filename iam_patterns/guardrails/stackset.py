@@ -202,11 +202,20 @@ def _whole_number(parameter: str, value: object, low: int, high: int | None, uni
     return value
 
 
-def _one_of(count_name: str, count: int | None, percentage_name: str, percentage: int | None) -> None:
-    if count is not None and percentage is not None:
+def _count_or_percentage(
+    stem: str, count: int | None, percentage: int | None, *, default: int, lowest: int
+) -> tuple[str, str, int]:
+    """``stem``_count or ``stem``_percentage (not both): its parameter name, its CloudFormation key, its value."""
+    key = "".join(word.capitalize() for word in stem.split("_"))
+    if percentage is None:
+        value = default if count is None else count
+        return f"{stem}_count", f"{key}Count", _whole_number(f"{stem}_count", value, lowest, None, "accounts")
+    if count is not None:
         raise ValidationError(
-            percentage_name, percentage, f"must not be given with {count_name}: CloudFormation takes one or the other"
+            f"{stem}_percentage", percentage, f"must not be given with {stem}_count: CloudFormation takes one or the other"
         )
+    return f"{stem}_percentage", f"{key}Percentage", _whole_number(f"{stem}_percentage", percentage, lowest, 100,
+                                                                  "percent")
 
 
 def operation_preferences(
@@ -240,25 +249,14 @@ def operation_preferences(
         operation_preferences(regions=["us-east-1"], max_concurrent_percentage=25, failure_tolerance_percentage=25)
     """
     regions = stack_set_regions(regions)
-    _one_of("max_concurrent_count", max_concurrent_count, "max_concurrent_percentage", max_concurrent_percentage)
-    _one_of("failure_tolerance_count", failure_tolerance_count, "failure_tolerance_percentage",
-            failure_tolerance_percentage)
-    tolerance_in_percent = failure_tolerance_percentage is not None
-    if tolerance_in_percent:
-        tolerance_name, tolerance_key = "failure_tolerance_percentage", "FailureTolerancePercentage"
-        tolerance = _whole_number(tolerance_name, failure_tolerance_percentage, 0, 100, "percent")
-    else:
-        tolerance_name, tolerance_key = "failure_tolerance_count", "FailureToleranceCount"
-        tolerance = _whole_number(tolerance_name, 0 if failure_tolerance_count is None else failure_tolerance_count,
-                                  0, None, "accounts")
-    concurrency_in_percent = max_concurrent_percentage is not None
-    if concurrency_in_percent:
-        concurrency_name, concurrency_key = "max_concurrent_percentage", "MaxConcurrentPercentage"
-        concurrency = _whole_number(concurrency_name, max_concurrent_percentage, 1, 100, "percent")
-    else:
-        concurrency_name, concurrency_key = "max_concurrent_count", "MaxConcurrentCount"
-        concurrency = _whole_number(concurrency_name, 1 if max_concurrent_count is None else max_concurrent_count,
-                                    1, None, "accounts")
+    tolerance_name, tolerance_key, tolerance = _count_or_percentage(
+        "failure_tolerance", failure_tolerance_count, failure_tolerance_percentage, default=0, lowest=0
+    )
+    concurrency_name, concurrency_key, concurrency = _count_or_percentage(
+        "max_concurrent", max_concurrent_count, max_concurrent_percentage, default=1, lowest=1
+    )
+    tolerance_in_percent = tolerance_key.endswith("Percentage")
+    concurrency_in_percent = concurrency_key.endswith("Percentage")
     capped = "CloudFormation runs an operation in at most the tolerated failures + 1 accounts at once"
     one_at_a_time = not concurrency_in_percent and concurrency == 1  # what every tolerance allows
     if not one_at_a_time and concurrency_in_percent != tolerance_in_percent:
@@ -327,7 +325,7 @@ def stack_set_template_body(
     """``template`` as a StackSet's ``TemplateBody``: compact JSON, refused if a service-managed StackSet could
     not deploy it as it is.
 
-    Refused: a ``Transform`` (service-managed StackSets run no macros, ``AWS::Serverless`` and ``AWS::Include``
+    Refused: no resource; a ``Transform`` (service-managed StackSets run no macros, ``AWS::Serverless`` and ``AWS::Include``
     included); a parameter without a ``Default`` (the StackSet passes no parameter values); named IAM resources
     with more than one region (IAM is global: the second region's stack instance would fail on the names the
     first one created); more than 51,200 bytes (UTF-8) of compact JSON.
@@ -338,6 +336,8 @@ def stack_set_template_body(
         # '{"Resources":{"Topic":{"Type":"AWS::SNS::Topic"}}}'
     """
     regions = stack_set_regions(regions)
+    if not _resources(template):
+        raise ValidationError(parameter, {}, "must have a resource: CloudFormation refuses a template without one")
     if "Transform" in template:
         raise ValidationError(
             parameter,
