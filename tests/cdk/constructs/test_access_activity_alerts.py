@@ -57,3 +57,11 @@ def test_an_unknown_analyzer_type_is_refused_before_anything_is_emitted(app):
     with pytest.raises(ValidationError, match=re.escape("analyzer_type is 'REGION', but must be one of ACCOUNT")):
         AccessActivityAlerts(stack, "Alerts", analyzer_type="REGION")
     assert template(stack).get("Resources", {}) == {}
+
+
+def test_without_an_analyzer_type_no_analyzer_is_made_and_the_alerts_stay(app):
+    stack = Stack(app, "S")
+    alerts = AccessActivityAlerts(stack, "Alerts", analyzer_type=None)
+    assert alerts.analyzer is None
+    assert _of_type(stack, "AWS::AccessAnalyzer::Analyzer") == {}
+    assert len(_of_type(stack, "AWS::Events::Rule")) == 1
