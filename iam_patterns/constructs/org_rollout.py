@@ -31,9 +31,8 @@ _PATH_METADATA = "aws:cdk:enable-path-metadata"  # cx-api's PATH_METADATA_ENABLE
 
 def _member_outdir(scope: Construct, construct_id: str) -> Path:
     """``<cloud assembly>/<path.to.rollout>.member``: the member assembly beside the host's, for review."""
-    stage = Stage.of(scope)
     parts = [p for p in scope.node.path.split("/") if p] + [construct_id]
-    return Path(stage.outdir if stage else ".") / f"{'.'.join(parts)}.member"
+    return Path(Stage.of(scope).outdir) / f"{'.'.join(parts)}.member"
 
 
 def _assets(directory: Path, artifact_id: str) -> list[str]:
