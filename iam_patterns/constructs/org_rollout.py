@@ -55,7 +55,8 @@ def _synthesize_member(
     scope: Construct, construct_id: str, name: str, member: Callable[[Stack], Any], description: str | None
 ) -> tuple[Stack, dict[str, Any]]:
     """Build the member stack in an App of its own (this app's context and feature flags, no path metadata, no
-    CDK version reporting, no bootstrap rule) and synthesize it; refuse it if it has assets."""
+    CDK version reporting, no bootstrap rule) and synthesize it, which prints its warnings and fails on an error
+    annotation; refuse it if it has assets."""
     outdir = _member_outdir(scope, construct_id)
     app = App(
         outdir=str(outdir),

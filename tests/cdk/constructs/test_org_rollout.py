@@ -8,7 +8,7 @@ import re
 from pathlib import Path
 
 import pytest
-from aws_cdk import CfnParameter, Environment, Stack, Stage, Token
+from aws_cdk import Annotations, CfnParameter, Environment, Stack, Stage, Token
 from aws_cdk import aws_iam as iam
 from aws_cdk import aws_s3_assets as s3_assets
 from aws_cdk import aws_sns as sns
@@ -164,3 +164,14 @@ def test_regions_outside_the_partition_of_the_management_stack_are_refused(app):
     with pytest.raises(ValidationError, match=re.escape("regions is ['us-east-1'], but must be in the partition of "
                                                         "us-gov-west-1, where the StackSet is created (aws-us-gov)")):
         _rollout(stack)
+
+
+def test_a_member_that_cdk_annotates_with_an_error_fails_its_synthesis_and_nothing_is_emitted(app):
+    stack = Stack(app, "Management")
+
+    def flagged(member: Stack) -> None:
+        Annotations.of(sns.Topic(member, "Topic")).add_error("this topic is wrong")
+
+    with pytest.raises(RuntimeError, match="ValidationFailed"):
+        _rollout(stack, member=flagged)
+    assert template(stack).get("Resources", {}) == {}
