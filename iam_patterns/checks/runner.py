@@ -2,8 +2,9 @@
 
 ``check_template(template_dict)`` returns the findings of one template. ``check_paths(paths)`` reads files and
 cloud assemblies (``cdk.out``, nested stages included) and returns a :class:`Report`; in a cloud assembly,
-findings acknowledged in the CDK app (``acknowledge(construct, check, reason)``, recorded by CDK under
-``aws:cdk:acknowledged-rules`` in ``manifest.json``) are set apart with their reasons.
+findings acknowledged in the CDK app (``acknowledge(construct, check, reason)``, recorded by CDK as
+``aws:cdk:acknowledged-rules`` metadata of the stack artifact: in ``manifest.json`` or the stack's
+``additionalMetadataFile``) are set apart with their reasons.
 
 Input that cannot be read raises :class:`~iam_patterns.errors.TemplateError` naming the path; findings are
 never raised.
@@ -169,7 +170,11 @@ def _check_assembly(folder: Path, report: Report, pack: Sequence[Rule]) -> None:
         template = _read_json(path)
         stack_name = properties.get("stackName", name)
         findings = _check_file(path, template, pack, stack_name=stack_name, **_env(artifact.get("environment")))
-        acks = _acknowledgements(artifact.get("metadata") or {})
+        metadata = dict(artifact.get("metadata") or {})
+        if artifact.get("additionalMetadataFile"):
+            for where, entries in _read_json(folder / artifact["additionalMetadataFile"]).items():
+                metadata[where] = [*metadata.get(where, []), *entries]
+        acks = _acknowledgements(metadata)
         resources = template.get("Resources", {})
         report.templates.append(str(path))
         for finding in findings:
