@@ -16,6 +16,7 @@ import importlib
 from typing import Any
 
 from .errors import IamPatternsError, TemplateError, ValidationError
+from .checks import check_template
 from .evaluation import Decision, Request, Simulator, evaluate
 from .policy import PolicyDocument, Statement, check_size, iam_size, s3_prefix_access
 
@@ -23,11 +24,14 @@ __version__ = "0.1.0"
 
 # Public name -> module under iam_patterns.constructs that defines it; imported on first access.
 _LAZY_CONSTRUCTS: dict[str, str] = {
+    "IamPatternsChecks": "aspects",
+    "acknowledge_check": "aspects",
     "to_cdk_document": "documents",
 }
 
 __all__ = [
     "Decision",
+    "IamPatternsChecks",
     "IamPatternsError",
     "PolicyDocument",
     "Request",
@@ -35,7 +39,9 @@ __all__ = [
     "Statement",
     "TemplateError",
     "ValidationError",
+    "acknowledge_check",
     "check_size",
+    "check_template",
     "evaluate",
     "iam_size",
     "s3_prefix_access",
