@@ -20,7 +20,6 @@ from typing_extensions import TypedDict
 from ..errors import ValidationError
 from ..policy import (
     INLINE_POLICIES_PER_ROLE_QUOTA,
-    TRUST_POLICY_MAX_QUOTA,
     TRUST_POLICY_QUOTA,
     PolicyDocument,
     check_size,
@@ -28,21 +27,24 @@ from ..policy import (
     validate_role_name,
     validate_role_path,
     validate_session_duration,
+    validate_trust_policy_quota,
 )
 from .documents import to_cdk_document
 
-__all__ = ["PatternRole", "RoleOptions"]
+__all__ = ["PatternRole", "RoleOptions", "RoleOptionsWithoutTags"]
 
 DEFAULT_SESSION = Duration.hours(1)
 
 
-class RoleOptions(TypedDict, total=False):
-    """The options every role construct of the kit accepts, as keyword arguments.
+class RoleOptionsWithoutTags(TypedDict, total=False):
+    """``RoleOptions`` but ``tags``: for a role construct whose own ``tags`` option means something else.
+
+    ``GitHubOidcRole(tags=["v*"])`` trusts git tags; tag such a role with ``Tags.of(role).add(key, value)``.
 
     Example::
 
-        GitHubOidcRole(self, "Deploy", repository="acme/app", branches=["main"],
-                       role_name="deploy", max_session_duration=Duration.hours(2))
+        def __init__(self, scope, construct_id, *, tags: Sequence[str] = (),
+                     **options: Unpack[RoleOptionsWithoutTags]) -> None: ...
     """
 
     role_name: str
@@ -57,10 +59,21 @@ class RoleOptions(TypedDict, total=False):
     """The ceiling on the role's permissions. Default: none."""
     managed_policies: Sequence[iam.IManagedPolicy]
     """Managed policies to attach (at most 10 by default). Default: none."""
-    tags: Mapping[str, str]
-    """Tags on the role. Default: none."""
     trust_policy_quota: int
     """The trust-policy size this account allows: 2,048 unless raised by request, 4,096 at most. Default: 2,048."""
+
+
+class RoleOptions(RoleOptionsWithoutTags, total=False):
+    """The options every role construct of the kit accepts, as keyword arguments.
+
+    Example::
+
+        GitHubOidcRole(self, "Deploy", repository="acme/app", branches=["main"],
+                       role_name="deploy", max_session_duration=Duration.hours(2))
+    """
+
+    tags: Mapping[str, str]
+    """Tags on the role. Default: none."""
 
 
 @jsii.implements(iam.IAssumeRolePrincipal)
@@ -87,14 +100,6 @@ class _TrustStatements(iam.PrincipalBase):
 def _session_seconds(duration: Duration) -> Any:
     seconds = duration.to_seconds() if not Token.is_unresolved(duration.to_string()) else duration.to_string()
     return validate_session_duration(seconds, parameter="max_session_duration")
-
-
-def _check_quota(quota: int) -> int:
-    if isinstance(quota, bool) or not isinstance(quota, int) or not TRUST_POLICY_QUOTA <= quota <= TRUST_POLICY_MAX_QUOTA:
-        raise ValidationError(
-            "trust_policy_quota", quota, f"must be between {TRUST_POLICY_QUOTA:,} and {TRUST_POLICY_MAX_QUOTA:,}"
-        )
-    return quota
 
 
 class PatternRole(iam.Role):
@@ -131,7 +136,7 @@ class PatternRole(iam.Role):
             validate_role_path(path, parameter="path")
         duration = max_session_duration or DEFAULT_SESSION
         _session_seconds(duration)
-        check_size(trust_policy, quota=_check_quota(trust_policy_quota), parameter="trust policy")
+        check_size(trust_policy, quota=validate_trust_policy_quota(trust_policy_quota), parameter="trust policy")
         inline = dict(inline_policies or {})
         inline_size = sum(iam_size(doc) for doc in inline.values())
         if inline_size > INLINE_POLICIES_PER_ROLE_QUOTA:

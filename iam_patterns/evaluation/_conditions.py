@@ -33,7 +33,7 @@ from ._variables import parse, resolve_text, resolve_tokens
 __all__ = ["compile_condition"]
 
 Test = Callable[[Any], bool]  # takes a prepared Request
-Positive = Callable[[str], bool]  # does one request value match any of the policy's values?
+Positive = Callable[[str], object]  # does one request value match any of the policy's values? (by its truth)
 
 _NUMBER = re.compile(r"[+-]?(\d+(\.\d*)?|\.\d+)([eE][+-]?\d+)?")
 _EPOCH = re.compile(r"[+-]?\d+(\.\d+)?")
@@ -204,9 +204,13 @@ def _positive(factory: Callable[..., Positive], values: list[str], key: str, op:
                 resolved = resolver(template, request._ctx)
                 if resolved is not None:  # a variable with no value matches nothing
                     concrete.append(resolved)
-        return factory(concrete, key, op) if concrete else (lambda value: False)
+        return factory(concrete, key, op) if concrete else _matches_nothing
 
     return None, per_request
+
+
+def _matches_nothing(value: str) -> bool:
+    return False
 
 
 def _test(key: str, qualifier: str | None, negated: bool, if_exists: bool, fixed: Positive | None,
@@ -221,7 +225,7 @@ def _test(key: str, qualifier: str | None, negated: bool, if_exists: bool, fixed
             if value.__class__ is not str:  # multivalued key without ForAllValues/ForAnyValue
                 return False
             positive = fixed or per_request(request)  # type: ignore[misc]
-            return positive(value) is not negated
+            return (not positive(value)) is negated
 
         return single
 
@@ -234,8 +238,8 @@ def _test(key: str, qualifier: str | None, negated: bool, if_exists: bool, fixed
         values = (value,) if value.__class__ is str else value
         positive = fixed or per_request(request)  # type: ignore[misc]
         if every:
-            return all((positive(v) is not negated) for v in values)
-        return any((positive(v) is not negated) for v in values)
+            return all((not positive(v)) is negated for v in values)
+        return any((not positive(v)) is negated for v in values)
 
     return each
 

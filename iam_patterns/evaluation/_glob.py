@@ -97,8 +97,8 @@ def _compile(flavour: str, patterns: tuple[tuple[Token, ...], ...]) -> Callable[
     return re.compile(source, re.DOTALL).fullmatch
 
 
-def compile_patterns(flavour: str, patterns: Iterable[Sequence[Token]]) -> Callable[[str], bool]:
-    """One function that says whether a string matches any of ``patterns`` (token sequences), whole.
+def compile_patterns(flavour: str, patterns: Iterable[Sequence[Token]]) -> Callable[[str], object]:
+    """One function that says (by the truth of its result) whether a string matches any of ``patterns``, whole.
 
     Patterns without wildcards are looked up in a set; the rest share one regular expression, compiled once
     per distinct pattern list.
@@ -109,11 +109,11 @@ def compile_patterns(flavour: str, patterns: Iterable[Sequence[Token]]) -> Calla
         if any(isinstance(t, _Wildcard) for t in pattern):
             wild.append(tuple(pattern))
         else:
-            exact.add("".join(pattern))
+            exact.add("".join(pattern))  # type: ignore[arg-type]
     frozen = frozenset(exact)
     if not wild:
         return frozen.__contains__
     match = _compile(flavour, tuple(wild))
     if not frozen:
-        return lambda value: match(value) is not None
-    return lambda value: value in frozen or match(value) is not None
+        return match
+    return lambda value: value in frozen or match(value)

@@ -69,29 +69,34 @@ def _strings(parameter: str, value: Any) -> list[str]:
     return list(values)
 
 
-def _action_matcher(parameter: str, value: Any) -> Callable[[str], bool]:
+def _action_matcher(parameter: str, value: Any) -> Callable[[str], object]:
     actions = _strings(parameter, value)
     if "*" in actions:
-        return lambda action: True
+        return _always
     return compile_patterns(PLAIN, (tokens(a.lower()) for a in actions))
 
 
-def _resource_matcher(parameter: str, value: Any, variables: bool) -> Callable[[Any], bool]:
+def _always(value: Any) -> bool:
+    return True
+
+
+def _resource_matcher(parameter: str, value: Any, variables: bool) -> tuple[Callable[[str], object] | None,
+                                                                           Callable[[Any], object] | None]:
+    """A matcher of the request's resource ARN, or (with policy variables) of the request itself."""
     patterns = _strings(parameter, value)
     if "*" in patterns:
-        return lambda request: True
+        return _always, None
     templates = [parse(p) if variables else None for p in patterns]
     if not any(templates):
-        match = compile_patterns(RESOURCE, (tokens(p) for p in patterns))
-        return lambda request: match(request.resource)
+        return compile_patterns(RESOURCE, (tokens(p) for p in patterns)), None
     fixed = [tokens(p) for p, t in zip(patterns, templates) if t is None]
     dynamic = [t for t in templates if t is not None]
 
-    def per_request(request: Any) -> bool:
+    def per_request(request: Any) -> object:
         resolved = [r for r in (resolve_tokens(t, request._ctx) for t in dynamic) if r is not None]
         return compile_patterns(RESOURCE, fixed + resolved)(request.resource)
 
-    return per_request
+    return None, per_request
 
 
 def _principal_token(kind: str, value: str) -> str:
@@ -159,17 +164,21 @@ def _compile_statement(statement: Any, index: int, variables: bool) -> tuple[Com
     not_action = "NotAction" in statement
     action = _action_matcher("NotAction" if not_action else "Action", statement.get("NotAction", statement.get("Action")))
     not_resource = "NotResource" in statement
-    resource = None
+    resource = resource_per_request = None
     if not_resource or "Resource" in statement:
         key = "NotResource" if not_resource else "Resource"
-        resource = _resource_matcher(key, statement[key], variables)
+        resource, resource_per_request = _resource_matcher(key, statement[key], variables)
     principal = _principal_matcher(statement)
     tests = compile_condition(statement["Condition"], variables=variables) if "Condition" in statement else ()
+    # "(not match) is wanted" rejects: for Action/Resource a miss, for NotAction/NotResource a match.
+    action_wanted, resource_wanted = not not_action, not not_resource
 
     def applies(request: Any) -> int:
-        if action(request._action) is not_action:
+        if (not action(request._action)) is action_wanted:
             return 0
-        if resource is not None and resource(request) is not_resource:
+        if resource is not None and (not resource(request.resource)) is resource_wanted:
+            return 0
+        if resource_per_request is not None and (not resource_per_request(request)) is resource_wanted:
             return 0
         kind = DIRECT if principal is None else principal(request)
         if not kind:

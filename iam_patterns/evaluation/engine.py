@@ -167,6 +167,8 @@ def _compiled_without_principal(kind: str, index: Any, policy: Policy) -> Compil
 
 
 def _named(parameter: str, policies: Any) -> Iterable[tuple[Any, Policy]]:
+    if type(policies) in (list, tuple):  # the common case, without the cost of ABC checks
+        return enumerate(policies)
     if isinstance(policies, Mapping):
         return policies.items()
     if isinstance(policies, (str, bytes)) or not isinstance(policies, Sequence):
@@ -174,12 +176,14 @@ def _named(parameter: str, policies: Any) -> Iterable[tuple[Any, Policy]]:
     return enumerate(policies)
 
 
-def _levels(scps: Any) -> list[Sequence[Policy]]:
+def _levels(scps: Any) -> Sequence[Sequence[Policy]]:
+    if not scps:
+        return ()
     if isinstance(scps, (str, bytes, Mapping, PolicyDocument)) or not isinstance(scps, Sequence) or any(
         isinstance(level, (str, bytes, Mapping, PolicyDocument)) or not isinstance(level, Sequence) for level in scps
     ):
         raise ValidationError("scps", scps, "must be a list of levels (root, OUs, account), each a list of policies")
-    return list(scps)
+    return scps
 
 
 def evaluate(
@@ -233,14 +237,14 @@ def evaluate(
     if session is not None:
         session_allows = _scan(_compiled_without_principal("session", None, session), request, "session", None,
                                denies, allows)
-    scp_gaps = []
+    scp_gaps = None
     for level, policies in enumerate(_levels(scps)):
         level_allows = 0
         for position, policy in enumerate(policies):
             level_allows |= _scan(_compiled_without_principal("scp", (level, position), policy), request, "scp",
                                   (level, position), denies, allows)
         if not level_allows:
-            scp_gaps.append(("scp", level, f"no SCP at level {level} allows {request.action}"))
+            scp_gaps = (scp_gaps or []) + [("scp", level, f"no SCP at level {level} allows {request.action}")]
     if denies:
         return EvaluationResult(Decision.EXPLICIT_DENY, denies)
     who = request._who
@@ -250,7 +254,7 @@ def evaluate(
         return EvaluationResult(Decision.IMPLICIT_DENY, [("resource", None, _no_grant(request, resource))])
     if scp_gaps:
         return EvaluationResult(Decision.IMPLICIT_DENY, scp_gaps)
-    if request.cross_account:
+    if request._cross:
         gaps = _caller_gaps(request, identity_allows, boundary, boundary_allows, session, session_allows)
         if not grant:
             gaps.append(("resource", None, f"{_no_grant(request, resource)} (the resource is in account "
@@ -264,6 +268,8 @@ def evaluate(
                             session_allows)
     if gaps:
         return EvaluationResult(Decision.IMPLICIT_DENY, gaps)
+    if not allows:  # only the root user gets here with no statement that allows
+        allows = [("identity", None, "the account root user has full access to its own account")]
     return EvaluationResult(Decision.ALLOW, allows)
 
 

@@ -14,8 +14,9 @@ in the context when a policy tests a role path.
 from __future__ import annotations
 
 import re
-from collections.abc import Mapping, Sequence
+from collections.abc import Mapping
 from dataclasses import dataclass, field
+from functools import lru_cache
 from typing import Any, Union
 
 from ..errors import ValidationError
@@ -138,20 +139,26 @@ _MAPPED = {"Service": "service", "Federated": "federated", "CanonicalUser": "can
 
 def _identity(principal: Any) -> _Identity:
     if isinstance(principal, str):
-        return _aws_identity(principal, principal)
+        return _identity_of(None, principal)
     if isinstance(principal, Mapping) and len(principal) == 1:
         (kind, value), = principal.items()
-        if isinstance(value, str) and value:
-            if kind == "AWS":
-                return _aws_identity(principal, value)
-            if kind in _MAPPED:
-                token = f"{_MAPPED[kind]}:{value}"
-                context = {"aws:principalisawsservice": "true" if kind == "Service" else "false"}
-                if kind == "Service":
-                    context["aws:principalservicename"] = value
-                return _Identity(_MAPPED[kind], None, {"*": DIRECT, token: DIRECT},
-                                 (frozenset(("*", token)),), context)
+        if isinstance(kind, str) and isinstance(value, str):
+            return _identity_of(kind, value)
     raise _principal_error(principal)
+
+
+@lru_cache(maxsize=1024)
+def _identity_of(kind: str | None, value: str) -> _Identity:
+    """The identity of principal ``value`` (of ``kind``, or an ARN / account id when ``None``), computed once."""
+    if kind is None or kind == "AWS":
+        return _aws_identity(value if kind is None else {kind: value}, value)
+    if kind in _MAPPED and value:
+        token = f"{_MAPPED[kind]}:{value}"
+        context = {"aws:principalisawsservice": "true" if kind == "Service" else "false"}
+        if kind == "Service":
+            context["aws:principalservicename"] = value
+        return _Identity(_MAPPED[kind], None, {"*": DIRECT, token: DIRECT}, (frozenset(("*", token)),), context)
+    raise _principal_error({kind: value})
 
 
 def _arn_account(arn: str) -> str | None:
@@ -203,6 +210,7 @@ class Request:
     _who: _Identity = field(init=False, repr=False, compare=False)
     _resource_account: str | None = field(init=False, repr=False, compare=False)
     _required_policy: str | None = field(init=False, repr=False, compare=False)
+    _cross: bool = field(init=False, repr=False, compare=False)
 
     def __post_init__(self) -> None:
         if not isinstance(self.action, str) or not _ACTION.fullmatch(self.action):
@@ -225,6 +233,7 @@ class Request:
         setattr_(self, "_who", who)
         setattr_(self, "_resource_account", resource_account)
         setattr_(self, "_required_policy", _needs_resource_policy(action, self.resource))
+        setattr_(self, "_cross", who.account is not None and resource_account != who.account)
 
     @property
     def principal_account(self) -> str | None:
@@ -246,4 +255,4 @@ class Request:
             Request("arn:aws:iam::111122223333:user/a", "sqs:SendMessage",
                     "arn:aws:sqs:us-east-1:444455556666:q").cross_account   # True
         """
-        return self._who.account is not None and self._resource_account != self._who.account
+        return self._cross

@@ -28,6 +28,7 @@ Defaults, and what the simulator fills in:
 from __future__ import annotations
 
 from collections.abc import Mapping, Sequence
+from functools import lru_cache
 from typing import Any
 
 from ..errors import TemplateError
@@ -40,6 +41,15 @@ __all__ = ["SESSION_NAME", "Simulator"]
 
 SESSION_NAME = "iam-patterns-simulator"
 """The session name of the role sessions ``Simulator.can`` acts as."""
+
+
+@lru_cache(maxsize=256)
+def _callers_own_grant(action: str, role_arn: str) -> tuple[dict[str, Any], ...]:
+    """The identity policy assumed for a caller from outside the template: its account lets it call ``action``.
+
+    Cached, so the engine compiles it once per role and action.
+    """
+    return ({"Version": "2012-10-17", "Statement": [{"Effect": "Allow", "Action": action, "Resource": role_arn}]},)
 
 
 def _logical_id_of(construct: Any) -> str:
@@ -128,7 +138,12 @@ class Simulator:
 
     @property
     def roles(self) -> Mapping[str, Role]:
-        """The template's roles by logical id."""
+        """The template's roles by logical id.
+
+        Example::
+
+            sorted(sim.roles)   # ["DeployRole2D5B9F0C", ...]
+        """
         return self.template.roles
 
     def role(self, role: Any) -> Role:
@@ -181,8 +196,8 @@ class Simulator:
                 missing.append(role.boundary_arn)
         if missing:
             raise TemplateError(
-                f"role {role.logical_id!r} uses {', '.join(missing)}, whose document is not in the template: "
-                f"pass it in managed_policies={{arn: document}}"
+                f"role {role.logical_id!r} uses {', '.join(missing)}, whose document is not in the template: give "
+                f"it (Simulator(managed_policies={{arn: document}}), or can --managed-policy ARN=FILE)"
             )
         if role.logical_id not in self._identity:
             self._identity[role.logical_id] = {
@@ -249,9 +264,7 @@ class Simulator:
             identity = own if caller_policies is None else caller_policies
         else:
             facts = dict(context or {})
-            identity = caller_policies if caller_policies is not None else [
-                {"Version": "2012-10-17", "Statement": [{"Effect": "Allow", "Action": action, "Resource": target.arn}]}
-            ]
+            identity = caller_policies if caller_policies is not None else _callers_own_grant(action, target.arn)
         request = Request(principal, action, target.arn, facts)
         return evaluate(request, identity, resource=target.trust_policy, boundary=boundary,
                         scps=self._scps_for(request.principal_account))

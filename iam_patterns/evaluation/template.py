@@ -57,7 +57,12 @@ _NO_VALUE = object()  # AWS::NoValue: the property is removed
 
 @dataclass(frozen=True)
 class Unresolved:
-    """An intrinsic the loader could not resolve offline: where it is and what it was."""
+    """An intrinsic the loader could not resolve offline: where it is and what it was.
+
+    Example::
+
+        [str(u) for u in template.unresolved]   # ["Role1 Policies[0]...Resource: Fn::ImportValue 'Shared'"]
+    """
 
     logical_id: str
     path: str
@@ -69,7 +74,12 @@ class Unresolved:
 
 @dataclass(frozen=True)
 class ManagedPolicy:
-    """An ``AWS::IAM::ManagedPolicy`` of the template: its ARN, document and the roles it is attached to."""
+    """An ``AWS::IAM::ManagedPolicy`` of the template: its ARN, document and the roles it is attached to.
+
+    Example::
+
+        {p.arn: p.roles for p in template.managed_policies.values()}
+    """
 
     logical_id: str
     arn: str
@@ -106,6 +116,11 @@ class Role:
     attached to it, by ARN; ``external_policy_arns`` the attached ARNs the template does not define (AWS managed
     policies, or customer managed ones from elsewhere). ``boundary`` is the boundary's document when the
     template defines it.
+
+    Example::
+
+        role = template.roles["DeployRole2D5B9F0C"]
+        role.arn, role.trust_policy, sorted(role.inline_policies), role.external_policy_arns
     """
 
     logical_id: str
@@ -130,6 +145,10 @@ class ResourcePolicy:
 
     ``resources`` are the ARNs of the resources it is attached to; a bucket policy also guards the bucket's
     objects (``arn:...:s3:::bucket/*``), listed too.
+
+    Example::
+
+        [(p.type, p.resources) for p in template.resource_policies]
     """
 
     logical_id: str
@@ -140,7 +159,12 @@ class ResourcePolicy:
 
 @dataclass(frozen=True)
 class OidcProvider:
-    """An OIDC identity provider (``AWS::IAM::OIDCProvider`` or CDK's ``Custom::AWSCDKOpenIdConnectProvider``)."""
+    """An OIDC identity provider (``AWS::IAM::OIDCProvider`` or CDK's ``Custom::AWSCDKOpenIdConnectProvider``).
+
+    Example::
+
+        [(p.arn, p.client_ids) for p in template.oidc_providers.values()]
+    """
 
     logical_id: str
     arn: str
@@ -173,6 +197,7 @@ _TYPES: dict[str, tuple[str | None, str, str]] = {
     "AWS::StepFunctions::StateMachine": ("StateMachineName", "arn",
                                          "arn:{partition}:states:{region}:{account}:stateMachine:{name}"),
     "AWS::Events::EventBus": ("Name", "name", "arn:{partition}:events:{region}:{account}:event-bus/{name}"),
+    "AWS::Events::Rule": ("Name", "name", "arn:{partition}:events:{region}:{account}:rule/{name}"),
     "AWS::SSM::Parameter": ("Name", "name", "arn:{partition}:ssm:{region}:{account}:parameter/{name}"),
 }
 _OIDC_TYPES = ("AWS::IAM::OIDCProvider", "Custom::AWSCDKOpenIdConnectProvider")

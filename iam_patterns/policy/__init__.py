@@ -18,6 +18,7 @@ from .size import (
     TRUST_POLICY_QUOTA,
     check_size,
     iam_size,
+    validate_trust_policy_quota,
 )
 from .tokens import is_unresolved
 from .validate import (
@@ -29,7 +30,9 @@ from .validate import (
     validate_arn,
     validate_bucket_name,
     validate_external_id,
+    validate_non_empty,
     validate_partition,
+    validate_pattern,
     validate_role_name,
     validate_role_path,
     validate_session_duration,
@@ -59,8 +62,11 @@ __all__ = [
     "validate_arn",
     "validate_bucket_name",
     "validate_external_id",
+    "validate_non_empty",
     "validate_partition",
+    "validate_pattern",
     "validate_role_name",
     "validate_role_path",
     "validate_session_duration",
+    "validate_trust_policy_quota",
 ]

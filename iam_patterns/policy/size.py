@@ -26,6 +26,7 @@ __all__ = [
     "TRUST_POLICY_QUOTA",
     "check_size",
     "iam_size",
+    "validate_trust_policy_quota",
 ]
 
 TRUST_POLICY_QUOTA = 2_048
@@ -52,8 +53,10 @@ def iam_size(policy: PolicyDocument | Mapping[str, Any]) -> int:
     return sum(1 for char in text if not char.isspace())
 
 
-def check_size(policy: PolicyDocument | Mapping[str, Any], *, quota: int, parameter: str) -> int:
+def check_size(policy: PolicyDocument | Mapping[str, Any], *, quota: int, parameter: str, hint: str = "") -> int:
     """Refuse ``policy`` when it is larger than ``quota`` characters; return its size otherwise.
+
+    ``hint`` is appended to the error message: how to make the policy fit. Default: none.
 
     Example::
 
@@ -65,7 +68,21 @@ def check_size(policy: PolicyDocument | Mapping[str, Any], *, quota: int, parame
         raise ValidationError(
             parameter,
             size,
-            f"must be at most {quota:,} characters (IAM's quota; whitespace is not counted)",
+            f"must be at most {quota:,} characters (IAM's quota; whitespace is not counted){hint}",
             shown=f"{size:,} characters",
         )
     return size
+
+
+def validate_trust_policy_quota(quota: int, *, parameter: str = "trust_policy_quota") -> int:
+    """The trust-policy quota an account has: 2,048 by default, up to 4,096 after a quota increase.
+
+    Example::
+
+        validate_trust_policy_quota(4096)
+    """
+    if isinstance(quota, bool) or not isinstance(quota, int) or not TRUST_POLICY_QUOTA <= quota <= TRUST_POLICY_MAX_QUOTA:
+        raise ValidationError(
+            parameter, quota, f"must be between {TRUST_POLICY_QUOTA:,} and {TRUST_POLICY_MAX_QUOTA:,}"
+        )
+    return quota

@@ -14,6 +14,7 @@ from __future__ import annotations
 
 import ipaddress
 import re
+from collections.abc import Iterable
 from typing import Callable, TypeVar
 
 from ..errors import ValidationError
@@ -28,7 +29,9 @@ __all__ = [
     "validate_arn",
     "validate_bucket_name",
     "validate_external_id",
+    "validate_non_empty",
     "validate_partition",
+    "validate_pattern",
     "validate_role_name",
     "validate_role_path",
     "validate_session_duration",
@@ -44,7 +47,7 @@ MAX_SESSION_DURATION = 43_200
 _ACCOUNT_ID = re.compile(r"\d{12}")
 _ARN = re.compile(r"arn:(?P<partition>[^:]*):(?P<service>[a-z0-9-]+):(?P<region>[a-z0-9-]*):(?P<account>[^:]*):(?P<resource>\S+)")
 _ARN_ACCOUNT = re.compile(r"(\d{12}|aws|)")
-_ACTION = re.compile(r"[a-z0-9-]+:[A-Za-z0-9*?]+")
+_ACTION = re.compile(r"[A-Za-z0-9-]+:[A-Za-z0-9*?]+")  # IAM reads action names case-insensitively
 _ROLE_NAME = re.compile(r"[\w+=,.@-]{1,64}")
 _ROLE_PATH = re.compile(r"/|/[\x21-\x7e]+/")
 _BUCKET_NAME = re.compile(r"[a-z0-9][a-z0-9.-]{1,61}[a-z0-9]")
@@ -64,6 +67,35 @@ def _require(value: T, parameter: str, valid: Callable[[T], bool], rule: str) ->
 
 def _matches(pattern: re.Pattern[str]) -> Callable[[object], bool]:
     return lambda value: isinstance(value, str) and pattern.fullmatch(value) is not None
+
+
+def validate_pattern(value: str, pattern: re.Pattern[str], rule: str, *, parameter: str) -> str:
+    """``value`` if it matches ``pattern`` in full (or is a CDK token); else a ValidationError saying ``rule``.
+
+    Example::
+
+        validate_pattern("s3", re.compile(r"[a-z0-9-]+"), "must be a service prefix", parameter="service")
+    """
+    return _require(value, parameter, _matches(pattern), rule)
+
+
+def validate_non_empty(values: Iterable[str], *, parameter: str) -> tuple[str, ...]:
+    """``values`` as a tuple, in order: at least one, each a non-empty string. A lone string is refused rather
+    than split into its characters.
+
+    Example::
+
+        validate_non_empty(["sts.amazonaws.com"], parameter="audiences")   # ("sts.amazonaws.com",)
+    """
+    if isinstance(values, str):
+        raise ValidationError(parameter, values, "must be a list of strings, not one string")
+    values = tuple(values)
+    if not values:
+        raise ValidationError(parameter, [], "must name at least one value")
+    for value in values:
+        if not isinstance(value, str) or not value:
+            raise ValidationError(parameter, value, "must be a non-empty string")
+    return values
 
 
 def validate_account_id(value: str, *, parameter: str = "account_id") -> str:
@@ -124,7 +156,7 @@ def validate_action(value: str, *, parameter: str = "action") -> str:
         value,
         parameter,
         lambda v: v == "*" or _matches(_ACTION)(v),
-        "must be '*' or 'service:Action' (service in lowercase letters, digits and '-'; "
+        "must be '*' or 'service:Action' (service in letters, digits and '-'; "
         "the action in letters and digits, with '*' or '?' as wildcards)",
     )
 

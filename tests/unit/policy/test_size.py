@@ -15,6 +15,7 @@ from iam_patterns.policy import (
     Statement,
     check_size,
     iam_size,
+    validate_trust_policy_quota,
 )
 
 
@@ -53,3 +54,19 @@ def test_a_policy_exactly_at_the_quota_is_accepted():
 def test_a_policy_one_character_over_the_quota_is_refused():
     with pytest.raises(ValidationError, match=r"trust policy is 2,049 characters, but must be at most 2,048"):
         check_size(_policy_of_size(TRUST_POLICY_QUOTA + 1), quota=TRUST_POLICY_QUOTA, parameter="trust policy")
+
+
+def test_a_hint_says_how_to_make_the_policy_fit():
+    with pytest.raises(ValidationError, match=r"whitespace is not counted\); list fewer subjects$"):
+        check_size(_policy_of_size(100), quota=99, parameter="trust policy", hint="; list fewer subjects")
+
+
+@pytest.mark.parametrize("quota", [2048, 3000, 4096])
+def test_trust_policy_quotas_between_the_default_and_the_maximum_are_accepted(quota):
+    assert validate_trust_policy_quota(quota) == quota
+
+
+@pytest.mark.parametrize("quota", [2047, 4097, True, "4096"])
+def test_trust_policy_quotas_outside_what_iam_allows_are_refused(quota):
+    with pytest.raises(ValidationError, match=r"but must be between 2,048 and 4,096"):
+        validate_trust_policy_quota(quota)

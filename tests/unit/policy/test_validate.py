@@ -14,7 +14,9 @@ from iam_patterns.policy import (
     validate_arn,
     validate_bucket_name,
     validate_external_id,
+    validate_non_empty,
     validate_partition,
+    validate_pattern,
     validate_role_name,
     validate_role_path,
     validate_session_duration,
@@ -36,6 +38,7 @@ GOOD = [
     (validate_action, "execute-api:Invoke"),
     (validate_action, "ec2:Describe*"),
     (validate_action, "s3:Get?bject"),
+    (validate_action, "SQS:SendMessage"),  # AWS's own examples capitalise prefixes; IAM ignores case
     (validate_role_name, "app-uploads-role"),
     (validate_role_name, "a" * 64),
     (validate_role_name, "svc+=,.@_-role"),
@@ -86,7 +89,7 @@ BAD = [
     (validate_arn, "arn:aws:iam::111122223333", "arn", "must be an ARN"),
     (validate_arn, "role/x", "arn", "must be an ARN"),
     (validate_action, "s3", "action", "'service:Action'"),
-    (validate_action, "S3:GetObject", "action", "'service:Action'"),
+    (validate_action, "s3_:GetObject", "action", "'service:Action'"),
     (validate_action, "s3:Get Object", "action", "'service:Action'"),
     (validate_action, "s3:*:x", "action", "'service:Action'"),
     (validate_role_name, "", "role_name", "1 to 64 characters"),
@@ -136,3 +139,29 @@ def test_the_caller_names_the_parameter_in_the_message():
 def test_durations_read_in_seconds():
     with pytest.raises(ValidationError, match=r"^max_session_duration is 120 s, but must be"):
         validate_session_duration(120)
+
+
+def test_a_pattern_must_match_in_full_and_tokens_pass():
+    prefix = re.compile(r"[a-z0-9-]+")
+    assert validate_pattern("execute-api", prefix, "must be a prefix", parameter="service") == "execute-api"
+    assert validate_pattern(TOKEN, prefix, "must be a prefix", parameter="service") == TOKEN
+    with pytest.raises(ValidationError, match=re.escape("service is 's3:*', but must be a prefix")):
+        validate_pattern("s3:*", prefix, "must be a prefix", parameter="service")
+
+
+def test_a_list_of_strings_keeps_its_order_and_repeats():
+    assert validate_non_empty(["b", "a", "b"], parameter="names") == ("b", "a", "b")
+
+
+@pytest.mark.parametrize(
+    ("values", "fragment"),
+    [
+        ("sts.amazonaws.com", "audiences is 'sts.amazonaws.com', but must be a list of strings, not one string"),
+        ([], "audiences is [], but must name at least one value"),
+        (["sts.amazonaws.com", ""], "audiences is '', but must be a non-empty string"),
+        ([None], "audiences is None, but must be a non-empty string"),
+    ],
+)
+def test_a_list_of_strings_that_is_empty_or_one_string_is_refused(values, fragment):
+    with pytest.raises(ValidationError, match=re.escape(fragment)):
+        validate_non_empty(values, parameter="audiences")

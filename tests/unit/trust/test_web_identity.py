@@ -60,6 +60,24 @@ def test_extra_actions_such_as_tag_session_are_listed():
     assert statement.action == ("sts:AssumeRoleWithWebIdentity", "sts:TagSession")
 
 
+def test_further_claims_are_required_in_every_statement():
+    workflow = "acme/deploy/.github/workflows/deploy.yml@refs/heads/main"
+    exact, wildcard = _build(["repo:acme/app:ref:refs/heads/main", "repo:acme/app:ref:refs/tags/v*"],
+                             claims={"job_workflow_ref": [workflow]})
+    for statement in (exact, wildcard):
+        assert statement.condition["StringEquals"][f"{GITHUB}:job_workflow_ref"] == workflow
+        assert statement.condition["StringEquals"][f"{GITHUB}:aud"] == "sts.amazonaws.com"
+
+
+def test_a_further_claim_with_a_wildcard_is_matched_with_string_like():
+    refs = ["acme/deploy/.github/workflows/deploy.yml@refs/heads/main", "acme/deploy/.github/workflows/deploy.yml@refs/tags/v*"]
+    (statement,) = _build(["repo:acme/app:environment:prod"], claims={"job_workflow_ref": refs})
+    assert statement.condition == {
+        "StringEquals": {f"{GITHUB}:aud": "sts.amazonaws.com", f"{GITHUB}:sub": "repo:acme/app:environment:prod"},
+        "StringLike": {f"{GITHUB}:job_workflow_ref": tuple(refs)},
+    }
+
+
 def test_condition_keys_drop_the_scheme():
     assert condition_key(f"https://{GITHUB}", "sub") == f"{GITHUB}:sub"
     assert has_wildcard("a?b") and has_wildcard("a*") and not has_wildcard("repo:acme/app")
@@ -70,9 +88,12 @@ def test_condition_keys_drop_the_scheme():
     [
         ({"subjects": []}, "subjects is [], but must name at least one value"),
         ({"subjects": [""]}, "subjects is '', but must be a non-empty string"),
+        ({"subjects": "repo:acme/app:*"}, "subjects is 'repo:acme/app:*', but must be a list of strings, not one"),
         ({"subjects": ["x"], "audiences": []}, "audiences is [], but must name at least one value"),
+        ({"subjects": ["x"], "claims": {"job_workflow_ref": []}}, "claims['job_workflow_ref'] is [], but must name"),
+        ({"subjects": ["x"], "claims": {"sub": ["y"]}}, "claims is 'sub', but must not name 'aud' or 'sub'"),
     ],
 )
-def test_empty_subjects_or_audiences_are_refused(kwargs, fragment):
+def test_empty_or_misplaced_values_are_refused(kwargs, fragment):
     with pytest.raises(ValidationError, match=re.escape(fragment)):
         _build(**kwargs)

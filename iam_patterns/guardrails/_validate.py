@@ -1,0 +1,97 @@
+"""Validators for the values the guardrails are made of: service names, IAM names and paths, regions, ARN
+patterns. Each returns its value, skips unresolved CDK tokens, and raises ``ValidationError`` otherwise."""
+
+from __future__ import annotations
+
+import re
+
+from ..policy import validate_pattern
+
+__all__ = [
+    "managed_policy_arn",
+    "validate_name_pattern",
+    "validate_policy_name",
+    "validate_region",
+    "validate_service_prefix",
+    "validate_service_principal",
+]
+
+_SERVICE_PREFIX = re.compile(r"[a-z0-9][a-z0-9-]*")
+_SERVICE_PRINCIPAL = re.compile(r"[a-z0-9][a-z0-9.-]*\.amazonaws\.com(\.cn)?")
+_POLICY_NAME = re.compile(r"[\w+=,.@-]{1,128}")
+_REGION = re.compile(r"[a-z]{2,4}(-[a-z]+)+-\d+")
+_NAME_PATTERN = re.compile(r"[\w+=,.@*?-]+(/[\w+=,.@*?-]+)*")
+
+
+def validate_service_prefix(value: str, *, parameter: str = "services") -> str:
+    """A service prefix as IAM actions write it: ``s3``, ``dynamodb``, ``execute-api``.
+
+    Example::
+
+        validate_service_prefix("execute-api")
+    """
+    return validate_pattern(
+        value, _SERVICE_PREFIX, "must be a service prefix such as 's3' or 'execute-api'", parameter=parameter
+    )
+
+
+def validate_service_principal(value: str, *, parameter: str = "passed_to_services") -> str:
+    """A service principal: ``lambda.amazonaws.com``, ``ecs-tasks.amazonaws.com``.
+
+    Example::
+
+        validate_service_principal("ecs-tasks.amazonaws.com")
+    """
+    return validate_pattern(
+        value, _SERVICE_PRINCIPAL, "must be a service principal such as 'lambda.amazonaws.com'", parameter=parameter
+    )
+
+
+def validate_policy_name(value: str, *, parameter: str = "managed_policy_name") -> str:
+    """A managed policy name: 1 to 128 characters of letters, digits and ``+=,.@_-``.
+
+    Example::
+
+        validate_policy_name("team-a-boundary")
+    """
+    return validate_pattern(
+        value, _POLICY_NAME, "must be 1 to 128 characters of letters, digits and +=,.@_-", parameter=parameter
+    )
+
+
+def validate_region(value: str, *, parameter: str = "regions") -> str:
+    """A region name: ``eu-west-1``, ``us-gov-west-1``.
+
+    Example::
+
+        validate_region("us-gov-west-1")
+    """
+    return validate_pattern(value, _REGION, "must be a region name such as 'eu-west-1'", parameter=parameter)
+
+
+def validate_name_pattern(value: str, *, parameter: str) -> str:
+    """A role name with its path and ``*``/``?`` wildcards, as it follows ``role/`` in an ARN: ``admin``,
+    ``platform/*``, ``aws-reserved/sso.amazonaws.com/*/AWSReservedSSO_Admin_*``.
+
+    Example::
+
+        validate_name_pattern("platform-*", parameter="role_patterns")
+    """
+    return validate_pattern(
+        value,
+        _NAME_PATTERN,
+        "must be a role name, optionally after its path (no leading '/'), of letters, digits, +=,.@_- and the "
+        "wildcards * and ?",
+        parameter=parameter,
+    )
+
+
+def managed_policy_arn(name: str, *, path: str, account: str, partition: str) -> str:
+    """The ARN of the customer managed policy ``name`` on ``path`` in ``account``.
+
+    Example::
+
+        managed_policy_arn("boundary", path="/delegated/", account="111122223333", partition="aws")
+        # "arn:aws:iam::111122223333:policy/delegated/boundary"
+    """
+    return f"arn:{partition}:iam::{account}:policy{path}{name}"

@@ -1,0 +1,92 @@
+"""``iam-patterns can``: the decision and reasons on stdout, exit 0 allowed / 1 denied / 2 unreadable input."""
+
+from __future__ import annotations
+
+import json
+import subprocess
+import sys
+from pathlib import Path
+
+import pytest
+
+from iam_patterns.cli import main
+from tests.conftest import FIXTURES
+
+TEMPLATE = str(FIXTURES / "templates" / "github_deploy.json")
+JOBS = str(FIXTURES / "templates" / "intrinsics.json")
+BUCKET = "arn:aws:s3:::acme-artifacts-111122223333-us-east-1"
+CFN_READ_ONLY = "arn:aws:iam::aws:policy/AWSCloudFormationReadOnlyAccess"
+
+
+@pytest.fixture
+def managed(tmp_path) -> list[str]:
+    document = tmp_path / "cfn-read-only.json"
+    document.write_text(json.dumps({"Version": "2012-10-17", "Statement": [
+        {"Effect": "Allow", "Action": "cloudformation:Describe*", "Resource": "*"}]}))
+    return ["--managed-policy", f"{CFN_READ_ONLY}={document}", "--account", "111122223333"]
+
+
+def test_allowed_request_exits_0_and_names_the_statements(managed, capsys):
+    status = main(["can", TEMPLATE, "DeployRole", "s3:PutObject", f"{BUCKET}/builds/1.zip",
+                   "--context", "aws:SecureTransport=true", *managed])
+    out = capsys.readouterr().out.splitlines()
+    assert status == 0
+    assert out[0].startswith("Allow: DeployRole2D5B9F0C (arn:aws:iam::111122223333:role/ci/github-deploy-prod")
+    assert "  - identity-based policy 'WriteArtifacts', statement 0 (Sid PutArtifacts): Allow" in out
+
+
+def test_denied_request_exits_1_and_says_why(managed, capsys):
+    status = main(["can", TEMPLATE, "DeployRole2D5B9F0C", "iam:CreateUser", "*", *managed])
+    out = capsys.readouterr().out.splitlines()
+    assert status == 1
+    assert out[0].startswith("ExplicitDeny: DeployRole2D5B9F0C")
+    assert out[1:] == ["  - the permissions boundary, statement 1 (Sid NeverTouchIam): Deny"]
+
+
+def test_implicit_denial_exits_1(managed, capsys):
+    assert main(["can", TEMPLATE, "DeployRole", "s3:DeleteObject", f"{BUCKET}/builds/1.zip", *managed]) == 1
+    assert capsys.readouterr().out.startswith("ImplicitDeny:")
+
+
+def test_a_repeated_context_key_is_a_multivalued_key(tmp_path, capsys):
+    template = {"Resources": {"Tagger": {"Type": "AWS::IAM::Role", "Properties": {
+        "AssumeRolePolicyDocument": {"Version": "2012-10-17", "Statement": [
+            {"Effect": "Allow", "Principal": {"Service": "lambda.amazonaws.com"}, "Action": "sts:AssumeRole"}]},
+        "Policies": [{"PolicyName": "tags", "PolicyDocument": {"Version": "2012-10-17", "Statement": [
+            {"Effect": "Allow", "Action": "ec2:CreateTags", "Resource": "*",
+             "Condition": {"ForAnyValue:StringEquals": {"aws:TagKeys": "team"}}}]}}]}}}}
+    path = tmp_path / "Tags.template.json"
+    path.write_text(json.dumps(template))
+    args = ["can", str(path), "Tagger", "ec2:CreateTags", "*"]
+    assert main([*args, "--context", "aws:TagKeys=cost", "--context", "aws:TagKeys=team"]) == 0
+    assert "Tags-Tagger" in capsys.readouterr().out  # the stack name comes from NAME.template.json
+    assert main([*args, "--context", "aws:TagKeys=cost"]) == 1
+
+
+@pytest.mark.parametrize(
+    ("args", "message"),
+    [
+        (["missing.json", "R", "s3:GetObject", "*"], "iam-patterns can: cannot read missing.json"),
+        ([__file__, "R", "s3:GetObject", "*"], "is not JSON"),
+        ([TEMPLATE, "Nope", "s3:GetObject", "*"], "role 'Nope' is not a role of the template"),
+        ([JOBS, "WorkerRoleA1B2C3D4", "GetObject", "*"], "action is 'GetObject', but must be 'service:Action'"),
+        ([JOBS, "WorkerRoleA1B2C3D4", "s3:GetObject", "*", "--context", "aws:SecureTransport"], "must be KEY=VALUE"),
+        ([JOBS, "ImportedRole3C4D5E6F", "s3:GetObject", "*"], "cannot be evaluated offline"),
+        ([TEMPLATE, "DeployRole", "s3:GetObject", "*"], f"uses {CFN_READ_ONLY}, whose document is not in the template"),
+        ([TEMPLATE, "DeployRole", "s3:GetObject", "*", "--account", "42"], "account is '42', but must be an AWS account"),
+        ([TEMPLATE, "DeployRole", "s3:GetObject", "*", "--managed-policy", "nofile"], "must be ARN=FILE"),
+    ],
+)
+def test_unreadable_input_exits_2_with_a_message(args, message, capsys):
+    assert main(["can", *args]) == 2
+    captured = capsys.readouterr()
+    assert message in captured.err
+    assert captured.out == ""
+
+
+def test_python_m_iam_patterns_can_reports_errors_without_a_traceback():
+    done = subprocess.run([sys.executable, "-m", "iam_patterns", "can", "missing.json", "R", "s3:GetObject", "*"],
+                          capture_output=True, text=True, cwd=Path(__file__).resolve().parents[3])
+    assert done.returncode == 2
+    assert "Traceback" not in done.stderr
+    assert done.stderr.strip() == "iam-patterns can: cannot read missing.json: No such file or directory"
