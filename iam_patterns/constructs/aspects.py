@@ -21,7 +21,10 @@ Example::
 
 from __future__ import annotations
 
+import json
+import tempfile
 from collections.abc import Sequence
+from pathlib import Path
 from typing import Any
 
 import jsii
@@ -30,16 +33,16 @@ from aws_cdk import (
     Annotations,
     AspectPriority,
     Aspects,
-    CfnCondition,
-    CfnParameter,
     CfnResource,
     IAspect,
+    ISynthesisSession,
     Stack,
     Token,
     Validations,
+    cx_api,
 )
 from aws_cdk import aws_iam as iam
-from constructs import IConstruct
+from constructs import IConstruct, IValidation
 
 from ..checks import PACK, Rule, check_template, rule_id
 from ..checks.runner import ACKNOWLEDGED_RULES
@@ -151,65 +154,55 @@ def _concrete(value: Any) -> str | None:
     return value if isinstance(value, str) and not Token.is_unresolved(value) else None
 
 
-def _template(stack: Stack) -> tuple[dict[str, Any], dict[str, CfnResource]]:
-    """The stack's template as far as the construct tree tells at synth, and its resources by logical id.
+@jsii.implements(ISynthesisSession)
+class _ScratchSession:
+    """A synthesis session into a scratch folder: the stack's synthesizer writes its template there."""
 
-    Raw overrides (``add_property_override``) are applied only when CDK writes the template, so they are not
-    seen here; ``iam-patterns check cdk.out`` reads the written template.
-    """
-    resources: dict[str, Any] = {}
-    parameters: dict[str, Any] = {}
-    conditions: dict[str, Any] = {}
-    by_id: dict[str, CfnResource] = {}
-    for construct in stack.node.find_all():
-        if Stack.of(construct) is not stack:
-            continue
-        if CfnResource.is_cfn_resource(construct):
-            logical_id = stack.resolve(construct.logical_id)
-            try:
-                properties = stack.resolve(construct._render_properties(construct._cfn_properties))
-            except jsii.errors.JSIIError:
-                continue  # a property CDK cannot resolve yet: nothing the checks can read
-            resources[logical_id] = {"Type": construct.cfn_resource_type, "Properties": properties or {},
-                                     "Metadata": {"aws:cdk:path": construct.node.path}}
-            by_id[logical_id] = construct
-        elif isinstance(construct, CfnParameter):
-            parameters[stack.resolve(construct.logical_id)] = {"Type": construct.type, "Default": construct.default}
-        elif isinstance(construct, CfnCondition) and construct.expression is not None:
-            conditions[stack.resolve(construct.logical_id)] = stack.resolve(construct.expression)
-    return {"Resources": resources, "Parameters": parameters, "Conditions": conditions}, by_id
+    def __init__(self, outdir: str) -> None:
+        self._outdir = outdir
+        self._assembly = cx_api.CloudAssemblyBuilder(outdir)
+
+    @property
+    def outdir(self) -> str:
+        return self._outdir
+
+    @property
+    def assembly(self) -> cx_api.CloudAssemblyBuilder:
+        return self._assembly
+
+    @property
+    def validate_on_synthesis(self) -> bool:
+        return False
 
 
-@jsii.implements(IAspect)
-class IamPatternsChecks:
-    """Run the checks on each stack in the scope at synth, and report findings as annotations.
+def _synthesized_template(stack: Stack) -> dict[str, Any]:
+    """The stack's template exactly as CDK writes it (raw overrides included), synthesized into a scratch folder."""
+    with tempfile.TemporaryDirectory(prefix="iam-patterns-") as scratch:
+        stack.synthesizer.synthesize(_ScratchSession(scratch))
+        return json.loads((Path(scratch) / stack.template_file).read_text())
 
-    Add it with read-only priority, so that it sees what every other aspect has done::
 
-        Aspects.of(app).add(IamPatternsChecks(), priority=AspectPriority.READONLY)
+def _resources(stack: Stack) -> dict[str, CfnResource]:
+    """The stack's own CloudFormation resources (not its nested stacks'), by logical id."""
+    return {stack.resolve(c.logical_id): c for c in stack.node.find_all()
+            if CfnResource.is_cfn_resource(c) and Stack.of(c) is stack}
 
-    Each finding becomes ``[iam-patterns::<check>] <message> (<docs link>)`` on the construct of the resource:
-    an error, a warning (acknowledgeable by CDK as ``iam-patterns::<check>``) or an info. A finding acknowledged
-    with :func:`acknowledge_check` on the construct or an ancestor is not reported; an acknowledgement written
-    without a reason is itself reported as an error. ``pack``: the rules to run. Default: ``PACK``.
 
-    Example::
+@jsii.implements(IValidation)
+class _StackChecks:
+    """Runs the pack on one stack when CDK validates the tree: after every aspect and reference is in place."""
 
-        Aspects.of(stack).add(IamPatternsChecks(), priority=AspectPriority.READONLY)
-    """
+    def __init__(self, stack: Stack, pack: tuple[Rule, ...]) -> None:
+        self._stack = stack
+        self._pack = pack
 
-    def __init__(self, *, pack: Sequence[Rule] = PACK) -> None:
-        self.pack = tuple(pack)
-
-    def visit(self, node: IConstruct) -> None:
-        """Check ``node`` when it is a stack (other constructs are checked with their stack)."""
-        if not Stack.is_stack(node):
-            return
-        template, resources = _template(node)
-        env = {k: v for k, v in (("account", _concrete(node.account)), ("region", _concrete(node.region)),
-                                 ("stack_name", _concrete(node.stack_name))) if v}
-        for finding in check_template(template, pack=self.pack, **env):
-            construct = resources[finding.resource]
+    def validate(self) -> list[str]:
+        stack = self._stack
+        resources = _resources(stack)
+        env = {k: v for k, v in (("account", _concrete(stack.account)), ("region", _concrete(stack.region)),
+                                 ("stack_name", _concrete(stack.stack_name))) if v}
+        for finding in check_template(_synthesized_template(stack), pack=self._pack, **env):
+            construct = resources.get(finding.resource, stack)
             reason = _acknowledgement(construct, finding.check)
             if reason is not None and reason.strip():
                 continue
@@ -223,3 +216,34 @@ class IamPatternsChecks:
                 annotations.add_warning_v2(rule_id(finding.check), text)
             else:
                 annotations.add_info(text)
+        return []  # findings are reported as annotations, never as validation errors
+
+
+@jsii.implements(IAspect)
+class IamPatternsChecks:
+    """Run the checks on each stack in the scope at synth, and report findings as annotations.
+
+    Add it to an app, a stage or a stack::
+
+        Aspects.of(app).add(IamPatternsChecks(), priority=AspectPriority.READONLY)
+
+    The aspect registers a validation on each stack, so the checks read the template CDK writes (raw overrides
+    and every other aspect's changes included), once the tree is complete; ``app.synth(skip_validation=True)``
+    skips them. Each finding becomes ``[iam-patterns::<check>] <message> (<docs link>)`` on the construct of the
+    resource: an error (synth fails), a warning (acknowledgeable by CDK as ``iam-patterns::<check>``; ``cdk synth
+    --strict`` fails) or an info. A finding acknowledged with :func:`acknowledge_check` on the construct or an
+    ancestor is not reported; an acknowledgement written without a reason is itself reported as an error.
+    ``pack``: the rules to run. Default: ``PACK``.
+
+    Example::
+
+        Aspects.of(stack).add(IamPatternsChecks(), priority=AspectPriority.READONLY)
+    """
+
+    def __init__(self, *, pack: Sequence[Rule] = PACK) -> None:
+        self.pack = tuple(pack)
+
+    def visit(self, node: IConstruct) -> None:
+        """Register the checks on ``node`` when it is a stack (other constructs are checked with their stack)."""
+        if Stack.is_stack(node):
+            node.node.add_validation(_StackChecks(node, self.pack))

@@ -99,3 +99,11 @@ def test_a_cdk_acknowledgement_without_a_reason_is_reported_as_an_error(app):
     role = _github_role_without_sub(stack)
     Validations.of(role).acknowledge(Acknowledgment(id="iam-patterns::oidc-trust-without-sub", reason=""))
     assert "ERROR [iam-patterns::oidc-trust-without-sub] is acknowledged without a reason; say why:" in _synth_errors(app)
+
+
+def test_the_checks_read_the_written_template_raw_overrides_and_other_aspects_included(app):
+    stack = _stack(app)
+    role = iam.Role(stack, "Function", assumed_by=iam.ServicePrincipal("lambda.amazonaws.com"))
+    role.node.default_child.add_property_override("AssumeRolePolicyDocument.Statement.0.Principal", {"AWS": "*"})
+    report = _synth_errors(app)
+    assert "ERROR [iam-patterns::trust-open-to-everyone] statement 0 lets a principal of any AWS account" in report
