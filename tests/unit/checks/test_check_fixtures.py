@@ -61,3 +61,10 @@ def test_the_whole_good_fixture_set_raises_no_finding_at_all():
     found = [(path.name, f.check, f.resource) for path in sorted(CHECKS.glob("*.good.json"))
              for f in check_template(load_fixture(f"checks/{path.name}"))]
     assert found == []
+
+
+def test_docs_describe_every_check_with_its_severity():
+    docs = (FIXTURES.parents[1] / "docs" / "checks.md").read_text()
+    for rule in PACK:
+        assert f"| [`{rule.id}`](#{rule.id}) | {rule.severity} | {rule.description} |" in docs
+        assert f"\n### `{rule.id}`\n" in docs
