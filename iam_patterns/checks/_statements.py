@@ -127,3 +127,12 @@ def arn_account(arn: str) -> str | None:
         return arn
     parts = arn.split(":", 5)
     return parts[4] if len(parts) == 6 and parts[0] == "arn" and re.fullmatch(r"\d{12}", parts[4]) else None
+
+
+def allow_statements(subject: Any, kind: str) -> Iterator[tuple[Any, int, Mapping[str, Any]]]:
+    """``(policy, index, statement)`` for each Allow statement of the subject's policies of one ``kind``."""
+    for policy in subject.policies:
+        if policy.kind == kind:
+            for index, statement in statements(policy.document):
+                if allows(statement):
+                    yield policy, index, statement

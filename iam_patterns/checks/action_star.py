@@ -7,7 +7,7 @@ from __future__ import annotations
 
 from collections.abc import Iterator
 
-from ._statements import allows, label, statements, values
+from ._statements import allow_statements, label, values
 from .subject import IDENTITY, Subject
 
 ID = "action-star"
@@ -22,11 +22,8 @@ def check(subject: Subject) -> Iterator[str]:
 
         list(check(subject))   # ['Admin statement 0 allows Action "*" on *: every action of every service']
     """
-    for policy in subject.policies:
-        if policy.kind != IDENTITY:
-            continue
-        for index, statement in statements(policy.document):
-            if allows(statement) and any(a in ("*", "*:*") for a in values(statement.get("Action"))):
-                resources = ", ".join(values(statement.get("Resource"))) or "its resources"
-                yield (f'{policy.name} {label(index, statement)} allows Action "*" on {resources}: every action of '
-                       f"every service, IAM included")
+    for policy, index, statement in allow_statements(subject, IDENTITY):
+        if any(a in ("*", "*:*") for a in values(statement.get("Action"))):
+            resources = ", ".join(values(statement.get("Resource"))) or "its resources"
+            yield (f'{policy.name} {label(index, statement)} allows Action "*" on {resources}: every action of '
+                   f"every service, IAM included")

@@ -8,7 +8,7 @@ from __future__ import annotations
 
 from collections.abc import Iterator
 
-from ._statements import allows, label, statements, values
+from ._statements import allow_statements, label, values
 from .subject import IDENTITY, Subject
 
 ID = "iam-star"
@@ -23,10 +23,7 @@ def check(subject: Subject) -> Iterator[str]:
 
         list(check(subject))   # ["Ops statement 2 allows iam:*: ..."]
     """
-    for policy in subject.policies:
-        if policy.kind != IDENTITY:
-            continue
-        for index, statement in statements(policy.document):
-            if allows(statement) and any(a.lower() == "iam:*" for a in values(statement.get("Action"))):
-                yield (f"{policy.name} {label(index, statement)} allows iam:*: the holder can grant itself any "
-                       f"permission, so this is administrator access")
+    for policy, index, statement in allow_statements(subject, IDENTITY):
+        if any(a.lower() == "iam:*" for a in values(statement.get("Action"))):
+            yield (f"{policy.name} {label(index, statement)} allows iam:*: the holder can grant itself any "
+                   f"permission, so this is administrator access")

@@ -9,7 +9,7 @@ from __future__ import annotations
 
 from collections.abc import Iterator
 
-from ._statements import action_matches, allows, label, statements, values
+from ._statements import action_matches, allow_statements, label, values
 from .subject import IDENTITY, Subject
 
 ID = "passrole-any-role"
@@ -39,14 +39,9 @@ def check(subject: Subject) -> Iterator[str]:
 
         list(check(subject))   # ["Deploy statement 1 allows iam:PassRole on *: ..."]
     """
-    for policy in subject.policies:
-        if policy.kind != IDENTITY:
-            continue
-        for index, statement in statements(policy.document):
-            actions = [a for a in values(statement.get("Action")) if a.lower() not in _COVERED_ELSEWHERE]
-            if not allows(statement) or not any(action_matches(a, "iam:PassRole") for a in actions):
-                continue
-            broad = [r for r in values(statement.get("Resource")) if any_role(r)]
-            if broad:
-                yield (f"{policy.name} {label(index, statement)} allows iam:PassRole on {', '.join(broad)}: the "
-                       f"holder can give any role, the most privileged included, to a service it controls")
+    for policy, index, statement in allow_statements(subject, IDENTITY):
+        actions = [a for a in values(statement.get("Action")) if a.lower() not in _COVERED_ELSEWHERE]
+        broad = [r for r in values(statement.get("Resource")) if any_role(r)]
+        if broad and any(action_matches(a, "iam:PassRole") for a in actions):
+            yield (f"{policy.name} {label(index, statement)} allows iam:PassRole on {', '.join(broad)}: the "
+                   f"holder can give any role, the most privileged included, to a service it controls")

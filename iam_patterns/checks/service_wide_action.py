@@ -9,7 +9,7 @@ from __future__ import annotations
 
 from collections.abc import Iterator
 
-from ._statements import allows, label, statements, values
+from ._statements import allow_statements, label, values
 from .catalogue import CATALOGUE
 from .subject import IDENTITY, Subject
 
@@ -26,20 +26,13 @@ def check(subject: Subject) -> Iterator[str]:
 
         list(check(subject))   # ["Data statement 0 allows s3:* on *: all 168 actions of s3, 62 of them write ..."]
     """
-    for policy in subject.policies:
-        if policy.kind != IDENTITY:
-            continue
-        for index, statement in statements(policy.document):
-            if not allows(statement):
-                continue
-            for action in values(statement.get("Action")):
-                prefix, _, name = action.partition(":")
-                actions = CATALOGUE.service(prefix) if name == "*" and prefix.lower() != "iam" else None
-                if not actions:
-                    continue
-                writes = sorted(real for real, level in actions.values() if level in _WRITE_LEVELS)
-                if writes:
-                    resources = ", ".join(values(statement.get("Resource"))) or "its resources"
-                    yield (f"{policy.name} {label(index, statement)} allows {action} on {resources}: all "
-                           f"{len(actions)} actions of {prefix}, {len(writes)} of them write or permissions "
-                           f"management (such as {prefix}:{writes[0]}); name the actions needed")
+    for policy, index, statement in allow_statements(subject, IDENTITY):
+        for action in values(statement.get("Action")):
+            prefix, _, name = action.partition(":")
+            actions = CATALOGUE.service(prefix) if name == "*" and prefix.lower() != "iam" else None
+            writes = sorted(real for real, level in (actions or {}).values() if level in _WRITE_LEVELS)
+            if writes:
+                resources = ", ".join(values(statement.get("Resource"))) or "its resources"
+                yield (f"{policy.name} {label(index, statement)} allows {action} on {resources}: all "
+                       f"{len(actions)} actions of {prefix}, {len(writes)} of them write or permissions "
+                       f"management (such as {prefix}:{writes[0]}); name the actions needed")
