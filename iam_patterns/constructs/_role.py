@@ -31,7 +31,7 @@ from ..policy import (
 )
 from .documents import to_cdk_document
 
-__all__ = ["PatternRole", "RoleOptions", "RoleOptionsWithoutTags"]
+__all__ = ["PatternRole", "RoleOptions", "RoleOptionsWithoutTags", "duration_seconds"]
 
 DEFAULT_SESSION = Duration.hours(1)
 
@@ -97,9 +97,18 @@ class _TrustStatements(iam.PrincipalBase):
         return None
 
 
+def duration_seconds(duration: Duration) -> Any:
+    """A Duration in whole seconds, or its token string when it is only known at deploy time.
+
+    Example::
+
+        validate_session_duration(duration_seconds(Duration.hours(2)))
+    """
+    return duration.to_seconds() if not Token.is_unresolved(duration.to_string()) else duration.to_string()
+
+
 def _session_seconds(duration: Duration) -> Any:
-    seconds = duration.to_seconds() if not Token.is_unresolved(duration.to_string()) else duration.to_string()
-    return validate_session_duration(seconds, parameter="max_session_duration")
+    return validate_session_duration(duration_seconds(duration), parameter="max_session_duration")
 
 
 class PatternRole(iam.Role):
@@ -134,8 +143,9 @@ class PatternRole(iam.Role):
             validate_role_name(role_name, parameter="role_name")
         if path is not None:
             validate_role_path(path, parameter="path")
+        if max_session_duration is not None:  # the default is valid: skip three jsii calls per role
+            _session_seconds(max_session_duration)
         duration = max_session_duration or DEFAULT_SESSION
-        _session_seconds(duration)
         check_size(trust_policy, quota=validate_trust_policy_quota(trust_policy_quota), parameter="trust policy")
         inline = dict(inline_policies or {})
         inline_size = sum(iam_size(doc) for doc in inline.values())

@@ -6,7 +6,8 @@ Resolved: ``Ref`` (pseudo parameters, parameters with a ``Default``, resources),
 names of IAM roles, policies, OIDC providers, and the common resource types), ``Fn::Join``, ``Fn::Sub``,
 ``Fn::Select``, ``Fn::Split``, ``Fn::FindInMap``, ``Fn::If`` with the condition functions. A resource
 without a fixed name gets a stable stand-in for the name CloudFormation would generate
-(``<stack name>-<logical id>``), so every reference to it agrees.
+(``<stack name>-<logical id>``), so every reference to it agrees; for a deployed stack, pass its resources'
+physical ids (``physical_ids``) and the names are the real ones.
 
 What cannot be resolved offline (``Fn::ImportValue``, ``Fn::GetAZs``, a parameter without a default, an
 attribute the loader does not know) becomes a marker string ``<unresolved ...>`` and is listed in
@@ -234,13 +235,14 @@ class Template:
     """
 
     def __init__(self, template: Mapping[str, Any], *, account: str, region: str, partition: str,
-                 stack_name: str) -> None:
+                 stack_name: str, physical_ids: Mapping[str, str] | None = None) -> None:
         if not isinstance(template, Mapping) or not isinstance(template.get("Resources"), Mapping):
             raise ValidationError("template", _short(template), "must be a CloudFormation template with Resources")
         self.account = validate_account_id(account, parameter="account")
         self.region = region
         self.partition = validate_partition(partition)
         self.stack_name = stack_name
+        self.physical_ids: Mapping[str, str] = dict(physical_ids or {})
         self.url_suffix = _URL_SUFFIX.get(partition, "amazonaws.com")
         self.raw = template
         self.resources: Mapping[str, Mapping[str, Any]] = {
@@ -425,7 +427,9 @@ class Template:
         raise _Unresolvable(f"Fn::GetAtt {name}.{attribute} ({kind})")
 
     def _name(self, logical_id: str) -> str:
-        """The resource's physical name: its name property when set, else a stand-in for CloudFormation's."""
+        """The resource's physical name: from its deployed physical id, its name property, or a stand-in."""
+        if logical_id in self.physical_ids:
+            return _name_of(self.physical_ids[logical_id])
         resource = self.resources[logical_id]
         kind = resource.get("Type")
         properties = resource.get("Properties") or {}
@@ -639,6 +643,11 @@ def _short(value: Any) -> str:
     return text if len(text) <= 120 else text[:117] + "..."
 
 
+def _name_of(physical_id: str) -> str:
+    """A resource's name from CloudFormation's physical id: the id itself, or the end of an ARN or queue URL."""
+    return re.split(r"[/:]", physical_id)[-1] if physical_id.startswith(("arn:", "https://")) else physical_id
+
+
 def _issuer(url: str) -> str:
     """An OIDC provider URL as IAM writes it in the provider's ARN: without the scheme."""
     return url.split("://", 1)[1] if "://" in url else url
@@ -661,15 +670,19 @@ def load_template(
     region: str = DEFAULT_REGION,
     partition: str = "aws",
     stack_name: str = DEFAULT_STACK_NAME,
+    physical_ids: Mapping[str, str] | None = None,
 ) -> Template:
     """Read ``template`` (a parsed CloudFormation template) for IAM, resolving what CDK emits.
 
     ``account``, ``region``, ``partition`` and ``stack_name`` stand in for the pseudo parameters. Default:
-    account 123456789012, region us-east-1, partition aws, stack name "Stack".
+    account 123456789012, region us-east-1, partition aws, stack name "Stack". ``physical_ids`` maps logical
+    ids to the physical ids of the deployed stack (CloudFormation's ``ListStackResources``), so names and ARNs
+    are the deployed ones. Default: none (stand-in names).
 
     Example::
 
         template = load_template(json.loads(Path("cdk.out/App.template.json").read_text()), account="111122223333")
         [role.arn for role in template.roles.values()]
     """
-    return Template(template, account=account, region=region, partition=partition, stack_name=stack_name)
+    return Template(template, account=account, region=region, partition=partition, stack_name=stack_name,
+                    physical_ids=physical_ids)

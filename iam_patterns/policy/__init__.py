@@ -9,6 +9,7 @@ Example::
 """
 
 from .document import VERSION, FrozenMap, PolicyDocument, Statement, as_tuple, one_or_many
+from .lambda_execution import lambda_execution_access, lambda_log_group_name
 from .s3 import s3_prefix_access
 from .size import (
     INLINE_POLICIES_PER_ROLE_QUOTA,
@@ -20,6 +21,7 @@ from .size import (
     iam_size,
     validate_trust_policy_quota,
 )
+from .ssm import session_manager_access
 from .tokens import is_unresolved
 from .validate import (
     MAX_SESSION_DURATION,
@@ -33,6 +35,7 @@ from .validate import (
     validate_non_empty,
     validate_partition,
     validate_pattern,
+    validate_region,
     validate_role_name,
     validate_role_path,
     validate_session_duration,
@@ -55,8 +58,11 @@ __all__ = [
     "check_size",
     "iam_size",
     "is_unresolved",
+    "lambda_execution_access",
+    "lambda_log_group_name",
     "one_or_many",
     "s3_prefix_access",
+    "session_manager_access",
     "validate_account_id",
     "validate_action",
     "validate_arn",
@@ -65,6 +71,7 @@ __all__ = [
     "validate_non_empty",
     "validate_partition",
     "validate_pattern",
+    "validate_region",
     "validate_role_name",
     "validate_role_path",
     "validate_session_duration",

@@ -32,6 +32,7 @@ __all__ = [
     "validate_non_empty",
     "validate_partition",
     "validate_pattern",
+    "validate_region",
     "validate_role_name",
     "validate_role_path",
     "validate_session_duration",
@@ -54,6 +55,7 @@ _BUCKET_NAME = re.compile(r"[a-z0-9][a-z0-9.-]{1,61}[a-z0-9]")
 _BUCKET_RESERVED_PREFIXES = ("xn--", "sthree-", "amzn-s3-demo-")
 _BUCKET_RESERVED_SUFFIXES = ("-s3alias", "--ol-s3", ".mrap", "--x-s3", "--table-s3")
 _EXTERNAL_ID = re.compile(r"[\w+=,.@:/-]{2,1224}")
+_REGION = re.compile(r"[a-z]{2}(-[a-z]+)+-\d{1,2}")
 
 T = TypeVar("T")
 
@@ -116,6 +118,16 @@ def validate_partition(value: str, *, parameter: str = "partition") -> str:
         validate_partition("aws-us-gov")
     """
     return _require(value, parameter, lambda v: v in PARTITIONS, f"must be one of {', '.join(PARTITIONS)}")
+
+
+def validate_region(value: str, *, parameter: str = "region") -> str:
+    """An AWS Region code such as ``us-east-1``, ``eu-central-1`` or ``us-gov-west-1``.
+
+    Example::
+
+        validate_region("eu-west-1")
+    """
+    return _require(value, parameter, _matches(_REGION), "must be an AWS Region code such as 'us-east-1'")
 
 
 def _valid_arn(value: object) -> bool:

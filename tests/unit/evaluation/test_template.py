@@ -82,6 +82,29 @@ def test_generated_names_are_stable_stand_ins(intrinsics):
     assert statements[1]["Resource"] == f"arn:aws:kms:eu-west-1:{ACCOUNT}:key/jobskey1a2b3c4d"
 
 
+def test_a_deployed_stacks_physical_ids_replace_the_stand_in_names():
+    physical = {
+        "WorkerRoleA1B2C3D4": "Jobs-WorkerRoleA1B2C3D4-1X2Y3Z",
+        "Jobs9A8B7C6D": f"https://sqs.eu-west-1.amazonaws.com/{ACCOUNT}/jobs-deployed",
+        "Events5E6F7A8B": f"arn:aws:sns:eu-west-1:{ACCOUNT}:Jobs-Events5E6F7A8B-QWERTY",
+        "JobsKey1A2B3C4D": "1234abcd-12ab-34cd-56ef-1234567890ab",
+    }
+    template = load_template(load_fixture("templates/intrinsics.json"), account=ACCOUNT, region="eu-west-1",
+                             stack_name="Jobs", physical_ids=physical)
+    role = template.roles["WorkerRoleA1B2C3D4"]
+    assert role.arn == f"arn:aws:iam::{ACCOUNT}:role/Jobs-WorkerRoleA1B2C3D4-1X2Y3Z"
+    statements = role.inline_policies["work"]["Statement"]
+    assert statements[0]["Resource"] == f"arn:aws:sqs:eu-west-1:{ACCOUNT}:jobs-deployed"
+    assert statements[1]["Resource"] == f"arn:aws:kms:eu-west-1:{ACCOUNT}:key/1234abcd-12ab-34cd-56ef-1234567890ab"
+    assert role.trust_policy["Statement"][1]["Condition"]["ArnLike"] == {"aws:SourceArn": physical["Events5E6F7A8B"]}
+
+
+def test_a_deployed_managed_policys_arn_keeps_its_path():
+    physical = {"ReadReleases5A0D3C7E": f"arn:aws:iam::{ACCOUNT}:policy/GitHubDeploy-ReadReleases5A0D3C7E-9Z"}
+    template = load_template(load_fixture("templates/github_deploy.json"), account=ACCOUNT, physical_ids=physical)
+    assert list(template.roles["DeployRole2D5B9F0C"].managed_policies) == [physical["ReadReleases5A0D3C7E"]]
+
+
 def test_sub_select_split_find_in_map_and_if_are_resolved(intrinsics):
     role = intrinsics.roles["WorkerRoleA1B2C3D4"]
     statements = role.inline_policies["work"]["Statement"]
