@@ -25,10 +25,15 @@ def acknowledge(scope: IConstruct, reason: str, *finding_ids: str) -> None:
     Validations.of(scope).acknowledge(*(Acknowledgment(id=finding, reason=reason) for finding in finding_ids))
 
 
+def skip_checkov(construct: IConstruct, reason: str, *checks: str) -> None:
+    """Have checkov skip ``checks`` on the construct's CloudFormation resource, with ``reason`` as the comment."""
+    resource = construct.node.default_child
+    assert isinstance(resource, CfnResource)
+    resource.add_metadata("checkov", {"skip": [{"id": check, "comment": reason} for check in checks]})
+
+
 def acknowledge_boundary_as_ceiling(boundary: IConstruct, *, services: Sequence[str]) -> None:
     """cdk-nag (IAM5) and checkov read a permissions boundary's ``svc:*`` on ``*`` as a grant: it is a ceiling."""
     acknowledge(boundary, CEILING, *(f"AwsSolutions-IAM5[Action::{service}:*]" for service in services),
                 "AwsSolutions-IAM5[Resource::*]")
-    resource = boundary.node.default_child
-    assert isinstance(resource, CfnResource)
-    resource.add_metadata("checkov", {"skip": [{"id": check, "comment": CEILING} for check in _CHECKOV_GRANT_CHECKS]})
+    skip_checkov(boundary, CEILING, *_CHECKOV_GRANT_CHECKS)
