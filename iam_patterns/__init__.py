@@ -16,6 +16,7 @@ import importlib
 from typing import Any
 
 from .errors import IamPatternsError, TemplateError, ValidationError
+from .checks import check_template
 from .evaluation import Decision, Request, Simulator, evaluate
 from .guardrails import (
     alert_topic_policy,
@@ -65,12 +66,14 @@ _LAZY_CONSTRUCTS: dict[str, str] = {
     "EksServiceAccountRole": "eks_service_account_role",
     "GitHubOidcProvider": "github_oidc",
     "GitHubOidcRole": "github_oidc",
+    "IamPatternsChecks": "aspects",
     "LambdaExecutionRole": "lambda_execution_role",
     "PermissionSet": "permission_set",
     "PermissionsBoundaryPolicy": "permissions_boundary",
     "RequireImdsv2": "require_imdsv2",
     "ServiceControlPolicy": "service_control_policy",
     "ServiceRole": "service_role",
+    "acknowledge_check": "aspects",
     "apply_boundary": "aspects",
     "to_cdk_document": "documents",
 }
@@ -87,6 +90,7 @@ __all__ = [
     "EksServiceAccountRole",
     "GitHubOidcProvider",
     "GitHubOidcRole",
+    "IamPatternsChecks",
     "IamPatternsError",
     "LambdaExecutionRole",
     "PermissionSet",
@@ -100,12 +104,14 @@ __all__ = [
     "Statement",
     "TemplateError",
     "ValidationError",
+    "acknowledge_check",
     "alert_topic_policy",
     "apply_boundary",
     "assume_role_pattern",
     "boundary_delegation",
     "check_scp",
     "check_size",
+    "check_template",
     "cross_account_trust",
     "deny_leaving_organization_scp",
     "deny_root_user_scp",
