@@ -6,11 +6,12 @@ import re
 from collections.abc import Iterator, Mapping
 from typing import Any
 
+from ..trust.github import GITHUB_OIDC_ISSUER
+from ..trust.web_identity import ASSUME_ROLE_WITH_WEB_IDENTITY
 from ._statements import Test, grants, principals, statements, tests
 from .subject import TRUST, Subject
 
-GITHUB_ISSUER = "token.actions.githubusercontent.com"
-ASSUME_ROLE_WITH_WEB_IDENTITY = "sts:AssumeRoleWithWebIdentity"
+GITHUB_ISSUER = GITHUB_OIDC_ISSUER.removeprefix("https://")
 _EKS_ISSUER = re.compile(r"oidc\.eks\.[a-z0-9-]+\.amazonaws\.com(\.cn)?/id/[0-9a-z]+")
 _GLOBAL_PREFIXES = ("aws:", "sts:")
 
