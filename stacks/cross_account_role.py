@@ -7,6 +7,7 @@ from aws_cdk import aws_iam as iam
 from constructs import Construct
 
 from iam_patterns import CrossAccountRole, s3_prefix_access, to_cdk_document
+from stacks._acknowledgements import acknowledge
 
 
 class CrossAccountRoleStack(Stack):
@@ -29,9 +30,11 @@ class CrossAccountRoleStack(Stack):
             object_sid="ReadWriteAppUploads",
             list_sid="ListOnlyTheReportsPrefix",
         )
-        role.attach_inline_policy(
-            iam.Policy(self, "S3UploadsReadWrite", policy_name="s3-uploads-readwrite", document=to_cdk_document(uploads))
-        )
+        policy = iam.Policy(self, "S3UploadsReadWrite", policy_name="s3-uploads-readwrite",
+                            document=to_cdk_document(uploads))
+        role.attach_inline_policy(policy)
+        acknowledge(policy, "The * stands for object keys under reports/ in this one bucket: the prefix is the scope.",
+                    "AwsSolutions-IAM5[Resource::arn:<AWS::Partition>:s3:::my-app-uploads-prod/reports/*]")
 
 
 def build(app: App) -> None:

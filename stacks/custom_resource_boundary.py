@@ -11,6 +11,9 @@ from aws_cdk import custom_resources as cr
 from constructs import Construct
 
 from iam_patterns import PermissionsBoundaryPolicy, apply_boundary
+from stacks._acknowledgements import acknowledge, acknowledge_boundary_as_ceiling
+
+_SERVICES = ["s3", "ssm", "logs"]
 
 
 class CustomResourceBoundaryStack(Stack):
@@ -22,9 +25,12 @@ class CustomResourceBoundaryStack(Stack):
         super().__init__(
             scope, construct_id, description="iam_patterns example: a boundary on custom-resource roles too"
         )
-        boundary = PermissionsBoundaryPolicy(
-            self, "Boundary", services=["s3", "ssm", "logs"], managed_policy_name="app-boundary"
-        )
+        boundary = PermissionsBoundaryPolicy(self, "Boundary", services=_SERVICES, managed_policy_name="app-boundary")
+        acknowledge_boundary_as_ceiling(boundary, services=_SERVICES)
+        acknowledge(self, "The role of CDK's AwsCustomResource function: AWSLambdaBasicExecutionRole lets it write "
+                    "its own logs and nothing else.",
+                    "AwsSolutions-IAM4[Policy::arn:<AWS::Partition>:iam::aws:policy/service-role/"
+                    "AWSLambdaBasicExecutionRole]")
         app_scope = Construct(self, "App")
         parameter = ssm.StringParameter(app_scope, "Setting", string_value="on")
         cr.AwsCustomResource(
@@ -39,7 +45,7 @@ class CustomResourceBoundaryStack(Stack):
             policy=cr.AwsCustomResourcePolicy.from_sdk_calls(resources=[parameter.parameter_arn]),
             install_latest_aws_sdk=False,
         )
-        s3.Bucket(
+        scratch = s3.Bucket(
             app_scope,
             "Scratch",
             block_public_access=s3.BlockPublicAccess.BLOCK_ALL,
@@ -48,6 +54,8 @@ class CustomResourceBoundaryStack(Stack):
             removal_policy=RemovalPolicy.DESTROY,
             auto_delete_objects=True,
         )
+        acknowledge(scratch, "A scratch bucket that empties itself on delete; it holds no data worth an access log.",
+                    "AwsSolutions-S1")
         apply_boundary(app_scope, boundary)
 
 

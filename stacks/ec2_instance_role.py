@@ -7,6 +7,10 @@ from aws_cdk import aws_ec2 as ec2
 from constructs import Construct
 
 from iam_patterns import Ec2InstanceRole
+from stacks._acknowledgements import acknowledge, skip_checkov
+
+SESSION_MANAGER = ("Session Manager's agent actions (ssm:UpdateInstanceInformation, ssmmessages:*) are granted on *, "
+                   "as in AWS's AmazonSSMManagedInstanceCore: the ssmmessages actions have no resource types.")
 
 
 class Ec2InstanceRoleStack(Stack):
@@ -21,6 +25,8 @@ class Ec2InstanceRoleStack(Stack):
         role = Ec2InstanceRole(
             self, "WebServer", session_manager=True, description="Web servers: Session Manager access only"
         )
+        acknowledge(role, SESSION_MANAGER, "AwsSolutions-IAM5[Resource::*]")
+        skip_checkov(role, SESSION_MANAGER, "CKV_AWS_111")
         ec2.LaunchTemplate(
             self,
             "WebServerTemplate",

@@ -8,6 +8,7 @@ from aws_cdk import aws_logs as logs
 from constructs import Construct
 
 from iam_patterns import LambdaExecutionRole
+from stacks._acknowledgements import acknowledge
 
 HANDLER = """\
 def handler(event, context):
@@ -25,7 +26,11 @@ class LambdaExecutionRoleStack(Stack):
             self, "OrdersLogs", retention=logs.RetentionDays.ONE_WEEK, removal_policy=RemovalPolicy.DESTROY
         )
         role = LambdaExecutionRole(self, "OrdersRole", log_group_name=log_group.log_group_name)
-        lambda_.Function(
+        log_group_id = self.resolve(log_group.node.default_child.logical_id)
+        acknowledge(role, "The * stands for the log streams of the function's own log group, which Lambda names.",
+                    f"AwsSolutions-IAM5[Resource::arn:<AWS::Partition>:logs:<AWS::Region>:<AWS::AccountId>:log-group:"
+                    f"<{log_group_id}>:*]")
+        function = lambda_.Function(
             self,
             "Orders",
             runtime=lambda_.Runtime.PYTHON_3_12,
@@ -34,6 +39,8 @@ class LambdaExecutionRoleStack(Stack):
             role=role,
             log_group=log_group,
         )
+        acknowledge(function, "The runtime is pinned so that the snapshot locks the template; the example is about "
+                    "the execution role, not the runtime.", "AwsSolutions-L1")
 
 
 def build(app: App) -> None:

@@ -41,6 +41,7 @@ from ..trust import (
     eks_service_account_trust,
     service_role_trust,
 )
+from ..trust.github import github_oidc_provider_arn, github_oidc_trust
 from ..trust.service import EC2_SERVICE, LAMBDA_SERVICE, service_trust_statements
 
 HELP = "write a pattern's trust or permission policy as JSON (or a ~/.aws/config profile) for the AWS CLI"
@@ -203,6 +204,36 @@ PATTERNS: dict[str, tuple[str, list[_Argument], Callable[[argparse.Namespace], P
         "EKS Pod Identity trust for one service account (EksPodIdentityRole)",
         [_NAMESPACE, _SERVICE_ACCOUNT, (("--cluster-name",), {"help": "only this cluster"})],
         lambda a: eks_pod_identity_trust(namespace=a.namespace, service_account=a.service_account, cluster_name=a.cluster_name),
+    ),
+    "github": (
+        "trust for chosen GitHub Actions jobs of one repository, through the account's OIDC provider (GitHubOidcRole)",
+        [
+            (("--repository",), {"required": True, "help": "OWNER/REPO"}),
+            (("--branch",), {"action": "append", "default": [], "help": "a branch (repeatable)"}),
+            (("--tag",), {"action": "append", "default": [], "help": "a git tag, wildcards allowed (repeatable)"}),
+            (("--environment",), {"action": "append", "default": [], "help": "a deployment environment (repeatable)"}),
+            (("--pull-requests",), {"action": "store_true", "help": "pull-request jobs"}),
+            (("--subject",), {"action": "append", "default": [], "help": "a whole sub claim (repeatable)"}),
+            (("--job-workflow-ref",), {"action": "append", "default": [], "help": "a reusable workflow (repeatable)"}),
+            (("--owner-id",), {"help": "the owner's numeric id: adds the ID-based subjects"}),
+            (("--repository-id",), {"help": "the repository's numeric id: adds the ID-based subjects"}),
+            (("--allow-tag-session",), {"action": "store_true", "help": "also allow sts:TagSession"}),
+            _ACCOUNT,
+            _PARTITION,
+        ],
+        lambda a: github_oidc_trust(
+            provider_arn=github_oidc_provider_arn(a.account, partition=a.partition),
+            repository=a.repository,
+            branches=a.branch,
+            tags=a.tag,
+            environments=a.environment,
+            pull_requests=a.pull_requests,
+            subjects=a.subject,
+            job_workflow_refs=a.job_workflow_ref,
+            owner_id=a.owner_id,
+            repository_id=a.repository_id,
+            allow_tag_session=a.allow_tag_session,
+        ),
     ),
     "s3-prefix": (
         "the guide's least-privilege access to one S3 prefix (s3_prefix_access)",

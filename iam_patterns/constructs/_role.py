@@ -84,11 +84,15 @@ class _TrustStatements(iam.PrincipalBase):
         super().__init__()
         self._trust = trust
 
+    _EMPTY_FRAGMENT: iam.PrincipalPolicyFragment | None = None
+
     @property
     def policy_fragment(self) -> iam.PrincipalPolicyFragment:
         # Never used for the trust policy (add_to_assume_role_policy writes it); a role's grantPrincipal is the
-        # role itself, so this only answers CDK's IPrincipal contract.
-        return iam.PrincipalPolicyFragment({})
+        # role itself, so this only answers CDK's IPrincipal contract. One empty fragment serves every role.
+        if _TrustStatements._EMPTY_FRAGMENT is None:
+            _TrustStatements._EMPTY_FRAGMENT = iam.PrincipalPolicyFragment({})
+        return _TrustStatements._EMPTY_FRAGMENT
 
     def add_to_assume_role_policy(self, document: iam.PolicyDocument) -> None:
         document.add_statements(*(iam.PolicyStatement.from_json(s.to_json()) for s in self._trust.statements))

@@ -7,18 +7,48 @@ stack, and ``CustomResourceProvider`` (S3 auto-delete, bucket notifications, ...
 ``AWS::IAM::Role`` at the stack's top level; CDK's aspect, applied below the stack, misses them both. This
 aspect follows each custom resource's ``ServiceToken`` to its Lambda function, and the function's ``Role`` to
 the role, in the same stack.
+
+``IamPatternsChecks`` runs the checks (``iam_patterns.checks``) on every stack of an app or stage and reports
+each finding as a CDK annotation on the construct that emitted the resource: errors as errors (``cdk synth``
+fails), warnings as warnings (``cdk synth --strict`` fails), info as info. ``acknowledge_check`` accepts a
+finding on a construct and everything under it, with a written reason.
+
+Example::
+
+    Aspects.of(app).add(IamPatternsChecks(), priority=AspectPriority.READONLY)
+    acknowledge_check(stack.sandbox_role, "oidc-sub-wildcard", reason="Sandbox account: any acme repository may deploy.")
 """
 
 from __future__ import annotations
 
+import json
+import tempfile
+from collections.abc import Sequence
+from pathlib import Path
 from typing import Any
 
 import jsii
-from aws_cdk import AspectPriority, Aspects, CfnResource, IAspect, Stack
+from aws_cdk import (
+    Acknowledgment,
+    Annotations,
+    AspectPriority,
+    Aspects,
+    CfnResource,
+    IAspect,
+    ISynthesisSession,
+    Stack,
+    Token,
+    Validations,
+    cx_api,
+)
 from aws_cdk import aws_iam as iam
-from constructs import IConstruct
+from constructs import IConstruct, IValidation
 
-__all__ = ["apply_boundary"]
+from ..checks import PACK, Rule, check_template, rule_id
+from ..checks.runner import ACKNOWLEDGED_RULES
+from ..errors import ValidationError
+
+__all__ = ["IamPatternsChecks", "acknowledge_check", "apply_boundary"]
 
 _BOUNDED_TYPES = ("AWS::IAM::Role", "AWS::IAM::User")
 _FUNCTION = "AWS::Lambda::Function"
@@ -88,3 +118,132 @@ class _BoundaryAspect:
                 if isinstance(r, CfnResource) and Stack.of(r).node.path == key
             }
         return self._resources_by_stack[key]
+
+
+
+def acknowledge_check(scope: IConstruct, check: str, *, reason: str) -> None:
+    """Accept ``check``'s findings on ``scope`` and every construct under it, for a written ``reason``.
+
+    Recorded with CDK's ``Validations.of(scope).acknowledge`` (as ``iam-patterns::<check>``), so it shows
+    in the cloud assembly's metadata, and ``iam-patterns check cdk.out`` honours it too. An unknown check or
+    an empty reason raises ``ValidationError``.
+
+    Example::
+
+        acknowledge_check(role, "service-wide-action", reason="The replication role needs every s3 action.")
+    """
+    known = [rule.id for rule in PACK]
+    if check not in known:
+        raise ValidationError("check", check, f"must be one of the checks: {', '.join(known)}")
+    if not isinstance(reason, str) or not reason.strip():
+        raise ValidationError("reason", reason, "must say why the finding is acceptable (a non-empty text)")
+    Validations.of(scope).acknowledge(Acknowledgment(id=rule_id(check), reason=reason.strip()))
+
+
+def _acknowledgement(construct: IConstruct, check: str) -> str | None:
+    """The reason ``check`` is acknowledged on the construct or an ancestor ('' when given without a reason)."""
+    wanted = rule_id(check)
+    for scope in reversed(construct.node.scopes):
+        for entry in scope.node.metadata:
+            if entry.type == ACKNOWLEDGED_RULES and isinstance(entry.data, dict) and wanted in entry.data:
+                return str(entry.data[wanted] or "")
+    return None
+
+
+def _concrete(value: Any) -> str | None:
+    return value if isinstance(value, str) and not Token.is_unresolved(value) else None
+
+
+@jsii.implements(ISynthesisSession)
+class _ScratchSession:
+    """A synthesis session into a scratch folder: the stack's synthesizer writes its template there."""
+
+    def __init__(self, outdir: str) -> None:
+        self._outdir = outdir
+        self._assembly = cx_api.CloudAssemblyBuilder(outdir)
+
+    @property
+    def outdir(self) -> str:
+        return self._outdir
+
+    @property
+    def assembly(self) -> cx_api.CloudAssemblyBuilder:
+        return self._assembly
+
+    @property
+    def validate_on_synthesis(self) -> bool:
+        return False
+
+
+def _synthesized_template(stack: Stack) -> dict[str, Any]:
+    """The stack's template exactly as CDK writes it (raw overrides included), synthesized into a scratch folder."""
+    with tempfile.TemporaryDirectory(prefix="iam-patterns-") as scratch:
+        stack.synthesizer.synthesize(_ScratchSession(scratch))
+        return json.loads((Path(scratch) / stack.template_file).read_text())
+
+
+def _resources(stack: Stack) -> dict[str, CfnResource]:
+    """The stack's own CloudFormation resources (not its nested stacks'), by logical id."""
+    return {stack.resolve(c.logical_id): c for c in stack.node.find_all()
+            if CfnResource.is_cfn_resource(c) and Stack.of(c) is stack}
+
+
+@jsii.implements(IValidation)
+class _StackChecks:
+    """Runs the pack on one stack when CDK validates the tree: after every aspect and reference is in place."""
+
+    def __init__(self, stack: Stack, pack: tuple[Rule, ...]) -> None:
+        self._stack = stack
+        self._pack = pack
+
+    def validate(self) -> list[str]:
+        stack = self._stack
+        resources = _resources(stack)
+        env = {k: v for k, v in (("account", _concrete(stack.account)), ("region", _concrete(stack.region)),
+                                 ("stack_name", _concrete(stack.stack_name))) if v}
+        for finding in check_template(_synthesized_template(stack), pack=self._pack, **env):
+            construct = resources.get(finding.resource, stack)
+            reason = _acknowledgement(construct, finding.check)
+            if reason is not None and reason.strip():
+                continue
+            annotations = Annotations.of(construct)
+            text = f"[{rule_id(finding.check)}] {finding.message} ({finding.docs})"
+            if reason is not None:
+                annotations.add_error(f"[{rule_id(finding.check)}] is acknowledged without a reason; say why: {text}")
+            elif finding.severity == "error":
+                annotations.add_error(text)
+            elif finding.severity == "warning":
+                annotations.add_warning_v2(rule_id(finding.check), text)
+            else:
+                annotations.add_info(text)
+        return []  # findings are reported as annotations, never as validation errors
+
+
+@jsii.implements(IAspect)
+class IamPatternsChecks:
+    """Run the checks on each stack in the scope at synth, and report findings as annotations.
+
+    Add it to an app, a stage or a stack::
+
+        Aspects.of(app).add(IamPatternsChecks(), priority=AspectPriority.READONLY)
+
+    The aspect registers a validation on each stack, so the checks read the template CDK writes (raw overrides
+    and every other aspect's changes included), once the tree is complete; ``app.synth(skip_validation=True)``
+    skips them. Each finding becomes ``[iam-patterns::<check>] <message> (<docs link>)`` on the construct of the
+    resource: an error (synth fails), a warning (acknowledgeable by CDK as ``iam-patterns::<check>``; ``cdk synth
+    --strict`` fails) or an info. A finding acknowledged with :func:`acknowledge_check` on the construct or an
+    ancestor is not reported; an acknowledgement written without a reason is itself reported as an error.
+    ``pack``: the rules to run. Default: ``PACK``.
+
+    Example::
+
+        Aspects.of(stack).add(IamPatternsChecks(), priority=AspectPriority.READONLY)
+    """
+
+    def __init__(self, *, pack: Sequence[Rule] = PACK) -> None:
+        self.pack = tuple(pack)
+
+    def visit(self, node: IConstruct) -> None:
+        """Register the checks on ``node`` when it is a stack (other constructs are checked with their stack)."""
+        if Stack.is_stack(node):
+            node.node.add_validation(_StackChecks(node, self.pack))

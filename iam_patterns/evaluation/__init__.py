@@ -19,11 +19,12 @@ Example::
 from .engine import Decision, EvaluationResult, Reason, evaluate
 from .request import Principal, Request
 from .simulator import Simulator
-from .template import Template, load_template
+from .template import IdentityPolicy, Template, load_template
 
 __all__ = [
     "Decision",
     "EvaluationResult",
+    "IdentityPolicy",
     "Principal",
     "Reason",
     "Request",

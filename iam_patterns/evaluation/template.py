@@ -14,6 +14,11 @@ attribute the loader does not know) becomes a marker string ``<unresolved ...>``
 ``Template.unresolved`` (and in the ``unresolved`` of each role it touches), so a reader can report it rather
 than trust it.
 
+For readers that look at every policy rather than at roles (the checks), ``Template.identity_policies`` lists
+each identity-based policy document where it is written (a policy resource, a managed policy, or the
+``Policies`` property of a role, user or group) with the roles, users and groups it applies to, and
+``Template.managed_policy_arns`` the ``ManagedPolicyArns`` of every role, user and group.
+
 Example::
 
     template = load_template(json.load(open("cdk.out/MyStack.template.json")), account="111122223333")
@@ -34,6 +39,7 @@ from ..errors import ValidationError
 from ..policy import validate_account_id, validate_partition
 
 __all__ = [
+    "IdentityPolicy",
     "ManagedPolicy",
     "OidcProvider",
     "ResourcePolicy",
@@ -82,6 +88,24 @@ class ManagedPolicy:
     document: dict[str, Any]
     roles: tuple[str, ...]
     """Logical ids of the template's roles it is attached to (by its ``Roles`` or their ``ManagedPolicyArns``)."""
+
+
+@dataclass(frozen=True)
+class IdentityPolicy:
+    """An identity-based policy document of the template, where it is written and whom it applies to.
+
+    ``logical_id`` and ``type`` name the resource that holds the document: an ``AWS::IAM::Policy`` (or
+    ``RolePolicy``, ``UserPolicy``, ``GroupPolicy``), an ``AWS::IAM::ManagedPolicy``, or a role, user or group
+    whose ``Policies`` property holds it. ``attached_to`` lists the logical ids of the template's roles, users
+    and groups it applies to; ``boundary_of`` those whose permissions boundary it is (a managed policy).
+    """
+
+    logical_id: str
+    type: str
+    name: str
+    document: Any
+    attached_to: tuple[str, ...]
+    boundary_of: tuple[str, ...] = ()
 
 
 @dataclass(frozen=True)
@@ -178,6 +202,16 @@ _TYPES: dict[str, tuple[str | None, str, str]] = {
     "AWS::SSM::Parameter": ("Name", "name", "arn:{partition}:ssm:{region}:{account}:parameter/{name}"),
 }
 _OIDC_TYPES = ("AWS::IAM::OIDCProvider", "Custom::AWSCDKOpenIdConnectProvider")
+_PRINCIPAL_TYPES = ("AWS::IAM::Role", "AWS::IAM::User", "AWS::IAM::Group")
+# Policy resource type -> (the property naming its principals, principal type) pairs.
+_POLICY_TARGETS = {
+    "AWS::IAM::Policy": (("Roles", "AWS::IAM::Role"), ("Users", "AWS::IAM::User"), ("Groups", "AWS::IAM::Group")),
+    "AWS::IAM::ManagedPolicy": (("Roles", "AWS::IAM::Role"), ("Users", "AWS::IAM::User"),
+                                ("Groups", "AWS::IAM::Group")),
+    "AWS::IAM::RolePolicy": (("RoleName", "AWS::IAM::Role"),),
+    "AWS::IAM::UserPolicy": (("UserName", "AWS::IAM::User"),),
+    "AWS::IAM::GroupPolicy": (("GroupName", "AWS::IAM::Group"),),
+}
 _NAME_LIMITS = {"AWS::IAM::Role": 64, "AWS::IAM::User": 64, "AWS::S3::Bucket": 63, "AWS::SQS::Queue": 80,
                 "AWS::Lambda::Function": 64}
 _SUB_REFERENCE = re.compile(r"\$\{([^}]*)\}")
@@ -189,7 +223,8 @@ class _Marker(str):
 
 
 class Template:
-    """A template read for IAM: ``roles``, ``managed_policies``, ``resource_policies``, ``oidc_providers``.
+    """A template read for IAM: ``roles``, ``managed_policies``, ``resource_policies``, ``oidc_providers``,
+    ``identity_policies`` and ``managed_policy_arns``.
 
     Build it with :func:`load_template`. ``resolve(value)`` resolves any fragment of the template.
 
@@ -217,6 +252,8 @@ class Template:
         self.oidc_providers: dict[str, OidcProvider] = {}
         self.resource_policies: tuple[ResourcePolicy, ...] = ()
         self.roles: dict[str, Role] = {}
+        self.identity_policies: tuple[IdentityPolicy, ...] = ()
+        self.managed_policy_arns: dict[str, tuple[str, ...]] = {}
         self._read()
         self.unresolved: tuple[Unresolved, ...] = tuple(self._unresolved)
 
@@ -517,10 +554,51 @@ class Template:
             )
         self.oidc_providers = {lid: self._oidc(lid) for lid in self._of_type(*_OIDC_TYPES)}
         self.resource_policies = tuple(self._resource_policies())
+        self._read_identity_policies()
         for lid, role in self.roles.items():
             gaps = tuple(dict.fromkeys(g for source in sources[lid] for g in self._gaps[source]))
             self.roles[lid] = dataclasses.replace(role, unresolved=gaps)
         self._unresolved = list(dict.fromkeys(g for gaps in self._gaps.values() for g in gaps))
+
+    def _read_identity_policies(self) -> None:
+        """Every identity-based policy document where it is written, and every principal's ManagedPolicyArns."""
+        named: dict[tuple[str, str], str] = {}  # (principal type, name) -> logical id
+        principals = self._of_type(*_PRINCIPAL_TYPES)
+        for lid in principals:
+            kind = self.resources[lid]["Type"]
+            named[(kind, self._try(lid, _TYPES[kind][0], lambda lid=lid: self._name(lid)))] = lid
+            arns = self._property(lid, "ManagedPolicyArns") or []
+            self.managed_policy_arns[lid] = tuple(a for a in arns if isinstance(a, str)) if isinstance(arns, list) else ()
+        boundaries: dict[str, list[str]] = {}
+        for lid in principals:
+            boundary = self._property(lid, "PermissionsBoundary")
+            if isinstance(boundary, str):
+                boundaries.setdefault(boundary, []).append(lid)
+        arn_of = {m.logical_id: m.arn for m in self.managed_policies.values()}
+        out = []
+        for lid, resource in self.resources.items():
+            kind = resource.get("Type")
+            if kind in _POLICY_TARGETS:
+                targets = []
+                for prop, principal_type in _POLICY_TARGETS[kind]:
+                    value = self._property(lid, prop)
+                    for name in value if isinstance(value, list) else [value]:
+                        if isinstance(name, str) and (principal_type, name) in named:
+                            targets.append(named[(principal_type, name)])
+                if kind == "AWS::IAM::ManagedPolicy":
+                    targets += [m for m in self.managed_policies[lid].roles if m not in targets]
+                    targets += [p for p in principals if p not in targets and arn_of[lid] in self.managed_policy_arns[p]]
+                name = self._property(lid, "PolicyName") or self._property(lid, "ManagedPolicyName") or lid
+                out.append(IdentityPolicy(lid, kind, name if isinstance(name, str) else lid,
+                                          self._property(lid, "PolicyDocument"), tuple(targets),
+                                          tuple(boundaries.get(arn_of.get(lid, ""), ()))))
+            elif kind in _PRINCIPAL_TYPES:
+                policies = self._property(lid, "Policies") or []
+                for i, policy in enumerate(policies if isinstance(policies, list) else []):
+                    if isinstance(policy, Mapping):
+                        out.append(IdentityPolicy(lid, kind, str(policy.get("PolicyName", f"Policy{i}")),
+                                                  policy.get("PolicyDocument"), (lid,)))
+        self.identity_policies = tuple(out)
 
     def _oidc(self, lid: str) -> OidcProvider:
         clients = self._property(lid, "ClientIdList") or self._property(lid, "ClientIDList") or []

@@ -24,9 +24,10 @@ CDK_JSON_CONTEXT: dict[str, Any] = json.loads((Path(__file__).parents[2] / "cdk.
 """The feature flags and settings of cdk.json, which `cdk synth` passes to the app and tests must pass too."""
 
 
-def new_app(*, validation: bool = False, **context: Any) -> App:
-    """A CDK App as `cdk synth` makes it (cdk.json's context), built-in validation off unless asked for."""
-    return App(builtin_cloud_formation_validation=validation, context={**CDK_JSON_CONTEXT, **context})
+def new_app(*, validation: bool = False, context: dict[str, Any] | None = None) -> App:
+    """A CDK App as `cdk synth` makes it (cdk.json's context plus ``context``), built-in validation off unless
+    asked for."""
+    return App(builtin_cloud_formation_validation=validation, context={**CDK_JSON_CONTEXT, **(context or {})})
 
 
 def normalise(value: Any) -> Any:

@@ -37,7 +37,7 @@ def test_by_default_the_stack_creates_the_provider_its_roles_trust_and_depend_on
 
 
 def test_with_a_provider_arn_in_the_context_the_stack_imports_it_and_creates_none():
-    app = new_app(**{PROVIDER_ARN_CONTEXT: EXISTING})
+    app = new_app(context={PROVIDER_ARN_CONTEXT: EXISTING})
     resources = template(GitHubOidcStack(app, "IamPatterns-GitHubOidc"))["Resources"]
     assert _of_type(resources, "AWS::IAM::OIDCProvider") == {}
     roles = _of_type(resources, "AWS::IAM::Role")
@@ -100,7 +100,7 @@ JOBS = {
 @pytest.mark.parametrize("context", [{}, {PROVIDER_ARN_CONTEXT: EXISTING}], ids=["created", "imported"])
 @pytest.mark.parametrize("role", sorted(JOBS))
 def test_each_example_role_admits_its_own_jobs_and_no_near_miss(role, context):
-    stack = GitHubOidcStack(new_app(**context), "IamPatterns-GitHubOidc")
+    stack = GitHubOidcStack(new_app(context=context), "IamPatterns-GitHubOidc")
     sim = Simulator.from_stack(stack, account=ACCOUNT)
     construct = stack.node.find_child(role)
     provider = {"Federated": EXISTING if context else f"arn:aws:iam::{ACCOUNT}:oidc-provider/{GITHUB}"}

@@ -22,7 +22,7 @@ GUARDRAILS = {"sts:ExternalId": "acme-prod-2026", "aws:MultiFactorAuthPresent": 
 @pytest.fixture
 def app():
     """An App that writes construct paths into the template, as `cdk synth` does, so roles go by their ids."""
-    return new_app(**{"aws:cdk:enable-path-metadata": True})
+    return new_app(context={"aws:cdk:enable-path-metadata": True})
 
 
 def _sim(app, stack_class) -> Simulator:

@@ -55,8 +55,36 @@ def test_every_pattern_renders_its_policy(capsys, argv, first_sid):
 def test_every_pattern_is_covered_by_a_test():
     assert set(PATTERNS) == {
         "cross-account", "cross-account-profile", "service", "ec2", "lambda", "ecs-task",
-        "eks-service-account", "eks-pod-identity", "s3-prefix",
+        "eks-service-account", "eks-pod-identity", "s3-prefix", "github",
     }
+
+
+def test_github_renders_the_same_trust_as_the_pure_builder(capsys):
+    from iam_patterns import github_oidc_provider_arn, github_oidc_trust
+
+    status, out, _ = _render(capsys, "github", "--repository", "octo-org/octo-repo", "--branch", "main",
+                             "--environment", "production", "--account", "111122223333")
+    assert status == 0
+    assert json.loads(out) == github_oidc_trust(
+        provider_arn=github_oidc_provider_arn("111122223333"), repository="octo-org/octo-repo",
+        branches=["main"], environments=["production"],
+    ).to_json()
+    subjects = json.loads(out)["Statement"][0]["Condition"]["StringEquals"]["token.actions.githubusercontent.com:sub"]
+    assert subjects == ["repo:octo-org/octo-repo:ref:refs/heads/main", "repo:octo-org/octo-repo:environment:production"]
+
+
+@pytest.mark.parametrize(
+    ("argv", "fragment"),
+    [
+        (["--repository", "octo-org/*", "--branch", "main"], "repository is 'octo-org/*', but"),
+        (["--repository", "octo-org/octo-repo"], "must name at least one"),
+        (["--repository", "octo-org/octo-repo", "--branch", "main", "--owner-id", "12"], "repository_id is None, but must be given too"),
+    ],
+)
+def test_github_refuses_bad_input_and_writes_nothing(capsys, argv, fragment):
+    status, out, err = _render(capsys, "github", *argv, "--account", "111122223333")
+    assert status == 2 and out == ""
+    assert fragment in err
 
 
 def test_prints_the_aws_config_profile_that_assumes_the_role_with_external_id_and_mfa(capsys):

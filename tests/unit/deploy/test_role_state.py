@@ -5,7 +5,15 @@ from __future__ import annotations
 import pytest
 
 from deploy.assembly import Stack
-from deploy.roles import RoleState, _document, differences, expected_roles, read_template, trust_summary
+from deploy.roles import (
+    RoleState,
+    _document,
+    as_emulator_resolves,
+    differences,
+    expected_roles,
+    read_template,
+    trust_summary,
+)
 
 TRUST = {
     "Version": "2012-10-17",
@@ -135,3 +143,21 @@ def test_a_policy_document_comes_back_from_the_emulator_as_a_dict_json_or_a_pyth
     assert _document(repr(doc)) == doc
     with pytest.raises(ValueError):
         _document("__import__('os').system('false')")
+
+
+def test_log_group_arns_are_compared_as_the_emulator_resolves_them_and_nothing_else():
+    logs = {"Fn::GetAtt": ["Logs", "Arn"]}
+    built = {"Fn::Join": ["", ["arn:aws:logs:us-east-1:123456789012:log-group:", {"Ref": "Logs"}, ":*"]]}
+    document = {"Version": "2012-10-17", "Statement": [
+        {"Effect": "Allow", "Action": "logs:PutLogEvents", "Resource": [logs, built]}]}
+    stack = Stack("S", "S", {"Resources": {
+        "Logs": {"Type": "AWS::Logs::LogGroup", "Properties": {"LogGroupName": "orders"}},
+        "Role": {"Type": "AWS::IAM::Role", "Properties": {
+            "AssumeRolePolicyDocument": {"Statement": []}, "Policies": [{"PolicyName": "Logs", "PolicyDocument": document}]}},
+    }})
+    cloudformation = expected_roles(read_template(stack))["Role"]
+    emulator = expected_roles(read_template(as_emulator_resolves(stack)))["Role"]
+    arn = "arn:aws:logs:us-east-1:123456789012:log-group:orders"
+    assert cloudformation.inline["Logs"]["Statement"][0]["Resource"] == [f"{arn}:*", f"{arn}:*"]
+    assert emulator.inline["Logs"]["Statement"][0]["Resource"] == [arn, f"{arn}:*"]
+    assert emulator.trust == cloudformation.trust

@@ -165,3 +165,32 @@ def test_resolve_handles_any_fragment_in_any_partition(value, resolved):
 def test_bad_templates_and_settings_are_refused(template, kwargs, fragment):
     with pytest.raises(ValidationError, match=re.escape(fragment)):
         load_template(template, **kwargs)
+
+
+@pytest.fixture
+def principals():
+    return load_template(load_fixture("templates/principals.json"), account=ACCOUNT)
+
+
+def test_identity_policies_are_listed_where_they_are_written_with_whom_they_apply_to(principals):
+    found = {(p.logical_id, p.name): (p.type, p.attached_to) for p in principals.identity_policies}
+    assert found == {
+        ("Boundary1A2B3C4D", "Boundary1A2B3C4D"): ("AWS::IAM::ManagedPolicy", ()),
+        ("Worker5E6F7A8B", "ReadLogs"): ("AWS::IAM::Role", ("Worker5E6F7A8B",)),
+        ("Alice9C0D1E2F", "OwnKeys"): ("AWS::IAM::User", ("Alice9C0D1E2F",)),
+        ("AliceKeysPolicy7E8F9A0B", "alice-mfa"): ("AWS::IAM::UserPolicy", ("Alice9C0D1E2F",)),
+        ("AdminsExtraPolicy1B2C3D4E", "admins-extra"): ("AWS::IAM::Policy", ("Admins3A4B5C6D",)),
+        ("Shared5F6A7B8C", "Shared5F6A7B8C"): ("AWS::IAM::ManagedPolicy", ("Worker5E6F7A8B", "Alice9C0D1E2F")),
+    }
+
+
+def test_a_managed_policy_used_as_a_boundary_says_whose_boundary_it_is(principals):
+    boundary = next(p for p in principals.identity_policies if p.logical_id == "Boundary1A2B3C4D")
+    assert boundary.boundary_of == ("Worker5E6F7A8B",)
+    assert boundary.document["Statement"][0]["Action"] == "s3:*"
+
+
+def test_managed_policy_arns_of_users_and_groups_are_resolved(principals):
+    assert principals.managed_policy_arns["Alice9C0D1E2F"] == ("arn:aws:iam::aws:policy/ReadOnlyAccess",)
+    assert principals.managed_policy_arns["Admins3A4B5C6D"] == ("arn:aws:iam::aws:policy/AdministratorAccess",)
+    assert principals.managed_policy_arns["Worker5E6F7A8B"] == ()

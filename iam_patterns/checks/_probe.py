@@ -1,0 +1,101 @@
+"""Questions the checks put to the evaluator (``iam_patterns.evaluation.evaluate``) rather than answer by hand.
+
+"Is this statement open to anyone?" is asked as: would AWS allow a principal of an unrelated account, one
+who has read the policy and sets every key a caller controls (``sts:ExternalId``, ``sts:RoleSessionName``,
+``aws:SecureTransport``, request tags, ...) to the value the policy asks for? Keys a caller cannot choose
+(``aws:PrincipalOrgID``, ``aws:SourceArn``, ``aws:SourceVpce``, ...) stay absent, so a condition on them
+narrows the statement, as it does in AWS.
+
+Wildcards in the policy's actions and resources are made concrete: an action pattern becomes the first
+catalogue action it matches, a resource pattern has each ``*`` replaced by ``probe``.
+"""
+
+from __future__ import annotations
+
+import re
+import time
+from collections.abc import Iterator, Mapping
+from typing import Any
+
+from ..errors import ValidationError
+from ..evaluation import Request, evaluate
+from ._statements import allows, grants, principals, statements, tests, values
+from .catalogue import CATALOGUE
+from .subject import Policy
+
+PROBE = "iam-patterns-probe"
+_OUTSIDERS = ("999999999999", "888888888888")
+_CALLER_KEYS = frozenset(("sts:externalid", "sts:rolesessionname", "sts:sourceidentity", "aws:useragent",
+                          "aws:referer", "aws:securetransport", "aws:tagkeys"))
+_CALLER_KEY_PREFIXES = ("aws:requesttag/",)
+_ACTION = re.compile(r"[A-Za-z0-9-]+:[A-Za-z0-9]+")
+ALLOW_ALL = {"Version": "2012-10-17", "Statement": [{"Effect": "Allow", "Action": "*", "Resource": "*"}]}
+
+
+def concrete(pattern: str) -> str:
+    """A value that ``pattern`` matches: each ``*`` becomes ``probe`` and each ``?`` becomes ``x``."""
+    return pattern.replace("*", "probe").replace("?", "x")
+
+
+def concrete_action(pattern: str) -> str | None:
+    """A real action that ``pattern`` names, or ``None`` when it names none the catalogue knows."""
+    if "*" not in pattern and "?" not in pattern:
+        return pattern if _ACTION.fullmatch(pattern) else None
+    matches = CATALOGUE.matches(pattern)
+    return matches[0] if matches else None
+
+
+def _caller_context(statement: Mapping[str, Any]) -> dict[str, Any]:
+    context: dict[str, Any] = {"aws:SecureTransport": "true", "aws:CurrentTime": time.strftime("%Y-%m-%dT%H:%M:%SZ"),
+                               "aws:EpochTime": str(int(time.time()))}
+    for test in tests(statement):
+        if test.narrows and test.values and (test.key in _CALLER_KEYS or test.key.startswith(_CALLER_KEY_PREFIXES)):
+            context[test.key] = concrete(test.values[0])
+    return context
+
+
+def open_statements(policy: Policy, account: str, partition: str) -> Iterator[tuple[int, Mapping[str, Any]]]:
+    """The Allow statements of a trust or resource policy that let a principal of any account in.
+
+    Example::
+
+        [index for index, _ in open_statements(subject.policies[0], subject.account, subject.partition)]
+    """
+    outsider = next(a for a in _OUTSIDERS if a != account)
+    for index, statement in statements(policy.document):
+        if not allows(statement) or "*" not in principals(statement, "AWS"):
+            continue
+        action = next((a for a in map(concrete_action, values(statement.get("Action"))) if a), None)
+        resource = next((concrete(r) for r in values(statement.get("Resource")) if r != "*"), None)
+        resource = resource or (policy.guards[0] if policy.guards else None)
+        if action is None or resource is None:
+            continue
+        try:
+            request = Request(f"arn:{partition}:iam::{outsider}:role/{PROBE}", action, resource,
+                              _caller_context(statement), resource_account=account)
+            if evaluate(request, [ALLOW_ALL], resource=policy.document).allowed:
+                yield index, statement
+        except ValidationError:
+            return  # a malformed policy: the evaluator cannot answer, and other checks report what they can
+
+
+def identity_allows(document: Any, action: str, resource: str, context: Mapping[str, Any], *, account: str,
+                    partition: str) -> bool:
+    """Whether an identity-based policy alone lets a principal of ``account`` do ``action`` on ``resource``."""
+    try:
+        request = Request(f"arn:{partition}:iam::{account}:user/{PROBE}", action, resource, dict(context))
+        return evaluate(request, [document]).allowed
+    except ValidationError:
+        return False
+
+
+def candidate_resources(document: Any, action: str, default: str) -> list[str]:
+    """Concrete resources for which the policy's Allow statements grant ``action`` (``*`` becomes ``default``)."""
+    out = []
+    for _, statement in statements(document):
+        if grants(statement, action):
+            for resource in values(statement.get("Resource")):
+                value = default if resource == "*" else concrete(resource)
+                if value not in out:
+                    out.append(value)
+    return out

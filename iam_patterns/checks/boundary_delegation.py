@@ -1,0 +1,85 @@
+"""``boundary-delegation``: a policy that lets its holder create principals without the permissions boundary,
+or remove or rewrite the boundary.
+
+Delegating role creation is safe only when every new role must carry the boundary (``iam:CreateRole`` with an
+``iam:PermissionsBoundary`` condition naming it), the boundary cannot be removed
+(``iam:DeleteRolePermissionsBoundary``) and its policy cannot be edited (``iam:CreatePolicyVersion`` and
+friends on the boundary's ARN). The evaluator answers each question against the policy, its Deny statements
+included. Policies with ``Action: "*"`` or ``iam:*`` are left to those checks.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Iterator
+from typing import Any
+
+from ._probe import PROBE, candidate_resources, concrete, identity_allows
+from ._statements import action_matches, allows, statements, tests, values
+from .subject import IDENTITY, Subject
+
+ID = "boundary-delegation"
+DESCRIPTION = "Role or user creation allowed without the permissions boundary, or the boundary removable or editable"
+SOURCE = "https://docs.aws.amazon.com/IAM/latest/UserGuide/access_policies_boundaries.html"
+BOUNDARY_KEY = "iam:PermissionsBoundary"
+_CREATE = ("iam:CreateRole", "iam:CreateUser")
+_SET = ("iam:PutRolePermissionsBoundary", "iam:PutUserPermissionsBoundary")
+_REMOVE = ("iam:DeleteRolePermissionsBoundary", "iam:DeleteUserPermissionsBoundary")
+_EDIT = ("iam:CreatePolicyVersion", "iam:SetDefaultPolicyVersion", "iam:DeletePolicyVersion", "iam:DeletePolicy")
+_COVERED_ELSEWHERE = ("*", "*:*", "iam:*")
+
+
+def _named(document: Any, action: str) -> bool:
+    """Whether an Allow of the policy names ``action`` with something narrower than ``*`` or ``iam:*``."""
+    return any(allows(s) and any(action_matches(a, action) for a in values(s.get("Action"))
+                                 if a.lower() not in _COVERED_ELSEWHERE)
+               for _, s in statements(document))
+
+
+def _boundaries(document: Any) -> list[str]:
+    """The boundary ARNs the policy's ``iam:PermissionsBoundary`` conditions name, made concrete."""
+    key = BOUNDARY_KEY.lower()
+    return list(dict.fromkeys(concrete(v) for _, s in statements(document) for t in tests(s)
+                              if t.key == key and t.narrows for v in t.values))
+
+
+def check(subject: Subject) -> Iterator[str]:
+    """Messages for each way an identity-based policy lets its holder escape the boundary.
+
+    Example::
+
+        list(check(subject))   # ["Delegate allows iam:CreateRole on ... without a permissions boundary ..."]
+    """
+    who = dict(account=subject.account, partition=subject.partition)
+    iam = f"arn:{subject.partition}:iam::{subject.account}"
+    admin = f"arn:{subject.partition}:iam::aws:policy/AdministratorAccess"
+    for policy in subject.policies:
+        if policy.kind != IDENTITY:
+            continue
+        document = policy.document
+
+        def probe(action: str, context: dict[str, str]) -> str | None:
+            default = f"{iam}:{'user' if 'User' in action else 'role'}/{PROBE}"
+            return next((r for r in candidate_resources(document, action, default)
+                         if identity_allows(document, action, r, context, **who)), None)
+
+        for action in _CREATE + _SET:
+            if not _named(document, action):
+                continue
+            resource = probe(action, {}) if action in _CREATE else None
+            if resource:
+                yield (f"{policy.name} allows {action} on {resource} without a permissions boundary: require one "
+                       f"with a condition on {BOUNDARY_KEY}")
+                continue
+            resource = probe(action, {BOUNDARY_KEY: admin})
+            if resource:
+                yield (f"{policy.name} allows {action} on {resource} with any boundary, AdministratorAccess "
+                       f"included: pin {BOUNDARY_KEY} to the boundary's ARN with StringEquals")
+        for action in _REMOVE:
+            resource = probe(action, {}) if _named(document, action) else None
+            if resource:
+                yield f"{policy.name} allows {action} on {resource}: the holder can remove the permissions boundary"
+        for boundary in _boundaries(document):
+            for action in _EDIT:
+                if _named(document, action) and identity_allows(document, action, boundary, {}, **who):
+                    yield (f"{policy.name} allows {action} on the boundary policy {boundary}: the holder can "
+                           f"rewrite its own ceiling; deny edits of the boundary")

@@ -1,0 +1,131 @@
+"""Write a :class:`~iam_patterns.checks.runner.Report` for people (a table), for scripts (JSON) and for GitHub
+code scanning (SARIF 2.1.0).
+
+Example::
+
+    print(as_table(check_paths(["cdk.out"])))
+"""
+
+from __future__ import annotations
+
+import json
+import os
+from collections.abc import Sequence
+from pathlib import Path
+from typing import Any
+
+from .finding import Finding
+from .pack import PACK, Rule
+from .runner import Report
+
+__all__ = ["as_json", "as_sarif", "as_table"]
+
+SARIF_SCHEMA = "https://json.schemastore.org/sarif-2.1.0.json"
+INFORMATION_URI = "https://github.com/iam-patterns/iam-patterns/blob/main/docs/checks.md"
+_SARIF_LEVELS = {"error": "error", "warning": "warning", "info": "note"}
+# GitHub reads "security-severity" (0-10) to rank code-scanning alerts: high, medium, low.
+_SECURITY_SEVERITY = {"error": "8.0", "warning": "5.0", "info": "2.0"}
+
+
+def as_table(report: Report) -> str:
+    """A plain-text table: severity, check, resource (and template), message; then a one-line summary.
+
+    Example::
+
+        print(as_table(report))
+    """
+    rows = [(f.severity, f.check, _where(f), f.message) for f in report.findings]
+    lines = []
+    if rows:
+        widths = [max(len(r[i]) for r in rows + [("SEVERITY", "CHECK", "RESOURCE", "")]) for i in range(3)]
+        header = ("SEVERITY", "CHECK", "RESOURCE", "MESSAGE")
+        for row in [header, *rows]:
+            lines.append("  ".join(cell.ljust(widths[i]) for i, cell in enumerate(row[:3])) + "  " + row[3])
+    counts = {s: sum(f.severity == s for f in report.findings) for s in ("error", "warning", "info")}
+    summary = (f"{len(report.templates)} template(s) checked: {counts['error']} error(s), {counts['warning']} "
+               f"warning(s), {counts['info']} info")
+    if report.acknowledged:
+        summary += f"; {len(report.acknowledged)} acknowledged in the CDK app (not shown)"
+    return "\n".join([*lines, summary])
+
+
+def _where(finding: Finding) -> str:
+    return f"{finding.resource} ({Path(finding.template).name})" if finding.template else finding.resource
+
+
+def as_json(report: Report) -> str:
+    """The findings as a JSON list of ``{"check", "severity", "resource", "message"}`` (and ``template``).
+
+    Example::
+
+        json.loads(as_json(report))[0]["check"]
+    """
+    return json.dumps([f.to_json() for f in report.findings], indent=2)
+
+
+def _line(template: str, logical_id: str, cache: dict[str, list[str]]) -> int:
+    """The line where a resource's definition starts in a JSON template file (1 if not found)."""
+    if template not in cache:
+        try:
+            cache[template] = Path(template).read_text().splitlines()
+        except OSError:
+            cache[template] = []
+    key = f'"{logical_id}"'
+    return next((i + 1 for i, line in enumerate(cache[template])
+                 if line.lstrip().startswith(key) and line.lstrip()[len(key):].lstrip().startswith(":")), 1)
+
+
+def _uri(path: str) -> str:
+    return Path(os.path.relpath(path)).as_posix() if os.path.isabs(path) or not path.startswith("..") else path
+
+
+def _result(finding: Finding, lines: dict[str, list[str]]) -> dict[str, Any]:
+    location: dict[str, Any] = {"logicalLocations": [{"name": finding.resource, "kind": "resource"}]}
+    if finding.template:
+        location["physicalLocation"] = {
+            "artifactLocation": {"uri": _uri(finding.template)},
+            "region": {"startLine": _line(finding.template, finding.resource, lines)},
+        }
+    return {
+        "ruleId": finding.check,
+        "level": _SARIF_LEVELS[finding.severity],
+        "message": {"text": f"{finding.resource}: {finding.message}"},
+        "locations": [location],
+        "partialFingerprints": {"iamPatterns/v1": f"{finding.check}:{finding.resource}:{finding.message}"},
+    }
+
+
+def as_sarif(report: Report, *, version: str, pack: Sequence[Rule] = PACK) -> str:
+    """The report as a SARIF 2.1.0 log for ``github/codeql-action/upload-sarif``; acknowledged findings are
+    included as suppressed results, with the reason as justification.
+
+    Example::
+
+        Path("iam-patterns.sarif").write_text(as_sarif(report, version="0.1.0"))
+    """
+    lines: dict[str, list[str]] = {}
+    results = [_result(f, lines) for f in report.findings]
+    for ack in report.acknowledged:
+        result = _result(ack.finding, lines)
+        result["suppressions"] = [{"kind": "inSource", "justification": f"{ack.path}: {ack.reason}"}]
+        results.append(result)
+    rules = [{
+        "id": rule.id,
+        "name": "".join(part.title() for part in rule.id.split("-")),
+        "shortDescription": {"text": rule.description},
+        "fullDescription": {"text": rule.explanation},
+        "helpUri": rule.source,
+        "help": {"text": f"{rule.explanation} See {rule.source}"},
+        "defaultConfiguration": {"level": _SARIF_LEVELS[rule.severity]},
+        "properties": {"tags": ["security", "iam"], "security-severity": _SECURITY_SEVERITY[rule.severity]},
+    } for rule in pack]
+    log = {
+        "$schema": SARIF_SCHEMA,
+        "version": "2.1.0",
+        "runs": [{
+            "tool": {"driver": {"name": "iam-patterns", "version": version, "informationUri": INFORMATION_URI,
+                                "rules": rules}},
+            "results": results,
+        }],
+    }
+    return json.dumps(log, indent=2)

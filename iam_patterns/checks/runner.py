@@ -1,0 +1,220 @@
+"""Run a pack over templates: a parsed template, a template file, or a ``cdk.out`` folder.
+
+``check_template(template_dict)`` returns the findings of one template. ``check_paths(paths)`` reads files and
+cloud assemblies (``cdk.out``, nested stages included) and returns a :class:`Report`; in a cloud assembly,
+findings acknowledged in the CDK app (``acknowledge(construct, check, reason)``, recorded by CDK as
+``aws:cdk:acknowledged-rules`` metadata of the stack artifact: in ``manifest.json`` or the stack's
+``additionalMetadataFile``) are set apart with their reasons.
+
+Input that cannot be read raises :class:`~iam_patterns.errors.TemplateError` naming the path; findings are
+never raised.
+
+Example::
+
+    report = check_paths(["cdk.out"])
+    [f for f in report.findings if f.severity == "error"]
+"""
+
+from __future__ import annotations
+
+import json
+from collections.abc import Iterable, Mapping, Sequence
+from dataclasses import dataclass, field
+from pathlib import Path
+from typing import Any
+
+from ..errors import TemplateError, ValidationError
+from ..evaluation import Template, load_template
+from ..evaluation.template import DEFAULT_ACCOUNT, DEFAULT_REGION, DEFAULT_STACK_NAME
+from .finding import SEVERITIES, Finding
+from .pack import PACK, Rule
+from .subject import subjects
+
+__all__ = ["ACKNOWLEDGED_RULES", "NAMESPACE", "Acknowledged", "Report", "check_paths", "check_template", "rule_id"]
+
+NAMESPACE = "iam-patterns"
+"""The prefix of the checks' rule ids in CDK acknowledgements: ``iam-patterns::oidc-sub-wildcard``."""
+ACKNOWLEDGED_RULES = "aws:cdk:acknowledged-rules"
+"""The construct metadata type under which CDK records ``Validations.of(scope).acknowledge(...)``."""
+
+
+def rule_id(check: str) -> str:
+    """The id a CDK acknowledgement uses for a check.
+
+    Example::
+
+        rule_id("oidc-sub-wildcard")   # "iam-patterns::oidc-sub-wildcard"
+    """
+    return f"{NAMESPACE}::{check}"
+
+
+@dataclass(frozen=True)
+class Acknowledged:
+    """A finding the CDK app acknowledged, where, and why."""
+
+    finding: Finding
+    path: str
+    reason: str
+
+
+@dataclass
+class Report:
+    """The findings of a run over files, the acknowledged ones apart, and the templates read."""
+
+    findings: list[Finding] = field(default_factory=list)
+    acknowledged: list[Acknowledged] = field(default_factory=list)
+    templates: list[str] = field(default_factory=list)
+
+    @property
+    def failed(self) -> bool:
+        """Whether any finding is an error."""
+        return any(f.severity == "error" for f in self.findings)
+
+
+def _order(finding: Finding) -> int:
+    return SEVERITIES.index(finding.severity)
+
+
+def check_template(
+    template: Mapping[str, Any] | Template,
+    *,
+    pack: Sequence[Rule] = PACK,
+    account: str = DEFAULT_ACCOUNT,
+    region: str = DEFAULT_REGION,
+    partition: str = "aws",
+    stack_name: str = DEFAULT_STACK_NAME,
+    source: str | None = None,
+) -> list[Finding]:
+    """The findings of ``pack`` on one template (a parsed dict, or a loaded ``Template``), errors first.
+
+    ``account``, ``region``, ``partition`` and ``stack_name`` stand in for the pseudo parameters (see
+    ``load_template``); ``source`` names the template file in each finding. Default: the default pack,
+    account 123456789012, us-east-1, partition aws.
+
+    Example::
+
+        check_template(json.loads(Path("template.json").read_text()))
+    """
+    loaded = template if isinstance(template, Template) else load_template(
+        template, account=account, region=region, partition=partition, stack_name=stack_name)
+    findings = [
+        Finding(rule.id, rule.severity, subject.logical_id, message, rule.source, source)
+        for subject in subjects(loaded)
+        for rule in pack
+        for message in rule.run(subject)
+    ]
+    return sorted(findings, key=_order)
+
+
+def _read_json(path: Path) -> Any:
+    try:
+        return json.loads(path.read_text())
+    except OSError as err:
+        raise TemplateError(f"cannot read {path}: {err.strerror or err}") from None
+    except (UnicodeDecodeError, json.JSONDecodeError) as err:
+        raise TemplateError(f"cannot read {path}: not a JSON file ({err})") from None
+
+
+def _acknowledgements(metadata: Mapping[str, Any]) -> dict[str, dict[str, str]]:
+    """Construct path (without the leading ``/``) -> {rule id: reason}, from a stack artifact's metadata."""
+    out: dict[str, dict[str, str]] = {}
+    for path, entries in metadata.items():
+        for entry in entries if isinstance(entries, list) else []:
+            if isinstance(entry, Mapping) and entry.get("type") == ACKNOWLEDGED_RULES and isinstance(entry.get("data"), Mapping):
+                out.setdefault(path.lstrip("/"), {}).update(entry["data"])
+    return out
+
+
+def acknowledgement(acks: Mapping[str, Mapping[str, str]], path: str | None, check: str) -> tuple[str, str] | None:
+    """The closest acknowledgement of ``check`` at ``path`` or an ancestor: ``(where, reason)``, or ``None``.
+
+    An acknowledgement with an empty reason does not count.
+
+    Example::
+
+        acknowledgement({"App/Role": {"iam-patterns::iam-star": "break-glass role"}}, "App/Role/Resource", "iam-star")
+    """
+    parts = (path or "").split("/")
+    while parts and parts != [""]:
+        where = "/".join(parts)
+        reason = acks.get(where, {}).get(rule_id(check))
+        if isinstance(reason, str) and reason.strip():
+            return where, reason
+        parts.pop()
+    return None
+
+
+def _env(environment: Any) -> dict[str, str]:
+    """account/region of ``aws://ACCOUNT/REGION`` when concrete."""
+    parts = environment.removeprefix("aws://").split("/") if isinstance(environment, str) else []
+    env = {}
+    if len(parts) == 2 and parts[0].isdigit():
+        env["account"] = parts[0]
+    if len(parts) == 2 and parts[1] != "unknown-region":
+        env["region"] = parts[1]
+    return env
+
+
+def _check_assembly(folder: Path, report: Report, pack: Sequence[Rule]) -> None:
+    manifest = _read_json(folder / "manifest.json")
+    artifacts = manifest.get("artifacts", {}) if isinstance(manifest, Mapping) else {}
+    for name, artifact in artifacts.items():
+        if not isinstance(artifact, Mapping):
+            continue
+        properties = artifact.get("properties") or {}
+        if artifact.get("type") == "cdk:cloud-assembly" and properties.get("directoryName"):
+            _check_assembly(folder / properties["directoryName"], report, pack)
+        if artifact.get("type") != "aws:cloudformation:stack" or "templateFile" not in properties:
+            continue
+        path = folder / properties["templateFile"]
+        template = _read_json(path)
+        stack_name = properties.get("stackName", name)
+        findings = _check_file(path, template, pack, stack_name=stack_name, **_env(artifact.get("environment")))
+        metadata = dict(artifact.get("metadata") or {})
+        if artifact.get("additionalMetadataFile"):
+            for where, entries in _read_json(folder / artifact["additionalMetadataFile"]).items():
+                metadata[where] = [*metadata.get(where, []), *entries]
+        acks = _acknowledgements(metadata)
+        resources = template.get("Resources", {})
+        report.templates.append(str(path))
+        for finding in findings:
+            cdk_path = ((resources.get(finding.resource) or {}).get("Metadata") or {}).get("aws:cdk:path")
+            found = acknowledgement(acks, cdk_path, finding.check)
+            if found:
+                report.acknowledged.append(Acknowledged(finding, *found))
+            else:
+                report.findings.append(finding)
+
+
+def _check_file(path: Path, template: Any, pack: Sequence[Rule], **env: str) -> list[Finding]:
+    try:
+        return check_template(template, pack=pack, source=str(path), **env)
+    except ValidationError as err:
+        raise TemplateError(f"cannot read {path}: {err}") from None
+
+
+def check_paths(paths: Iterable[str | Path], *, pack: Sequence[Rule] = PACK) -> Report:
+    """Check template files and cloud assembly folders (``cdk.out``); raise ``TemplateError`` on unreadable input.
+
+    A folder with a ``manifest.json`` is read as a cloud assembly (stack environments and acknowledgements
+    included); any other folder has each of its ``*.template.json`` files checked.
+
+    Example::
+
+        report = check_paths(["cdk.out"])
+        print(len(report.findings), "findings in", len(report.templates), "templates")
+    """
+    report = Report()
+    for raw in paths:
+        path = Path(raw)
+        if path.is_dir() and (path / "manifest.json").is_file():
+            _check_assembly(path, report, pack)
+            continue
+        files = sorted(path.glob("*.template.json")) if path.is_dir() else [path]
+        if path.is_dir() and not files:
+            raise TemplateError(f"cannot read {path}: a folder with neither a manifest.json nor *.template.json files")
+        for file in files:
+            report.findings += _check_file(file, _read_json(file), pack)
+            report.templates.append(str(file))
+    report.findings.sort(key=_order)
+    return report

@@ -1,0 +1,100 @@
+"""What a check looks at: a ``Subject`` (one resource of a template) and the ``Policy`` documents it holds.
+
+``subjects(template)`` turns a loaded :class:`~iam_patterns.evaluation.Template` into subjects, one per
+resource that holds a policy or has managed policies attached:
+
+- a role: its trust policy (``TRUST``) and the inline policies written in its ``Policies`` property;
+- a user or group: the inline policies of its ``Policies`` property;
+- a policy resource (``AWS::IAM::Policy``, ``ManagedPolicy``, ...): its document, as ``IDENTITY``, or as
+  ``BOUNDARY`` when it is only used as a permissions boundary (a boundary grants nothing on its own);
+- a bucket, queue or topic policy, or a key: its resource-based policy (``RESOURCE``), with the ARNs it guards.
+
+Roles, users and groups also carry the ARNs of their ``ManagedPolicyArns`` and every inline policy that
+applies to them wherever it is written (for the per-principal size quota).
+
+Example::
+
+    for subject in subjects(load_template(template_dict)):
+        print(subject.logical_id, [p.kind for p in subject.policies])
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from typing import Any
+
+from ..evaluation import Template
+
+__all__ = ["BOUNDARY", "IDENTITY", "RESOURCE", "TRUST", "Policy", "Subject", "subjects"]
+
+TRUST, IDENTITY, BOUNDARY, RESOURCE = "trust", "identity", "boundary", "resource"
+_INLINE_TYPES = ("AWS::IAM::Role", "AWS::IAM::User", "AWS::IAM::Group", "AWS::IAM::Policy", "AWS::IAM::RolePolicy",
+                 "AWS::IAM::UserPolicy", "AWS::IAM::GroupPolicy")
+
+
+@dataclass(frozen=True)
+class Policy:
+    """One policy document as a check sees it.
+
+    ``kind``: ``trust``, ``identity``, ``boundary`` or ``resource``. ``name``: where it is written (the
+    property, or the policy's name). ``guards``: the ARNs it protects (a trust policy: the role; a
+    resource-based policy: its resources); empty for identity-based policies.
+    """
+
+    kind: str
+    name: str
+    document: Any
+    guards: tuple[str, ...] = ()
+
+
+@dataclass(frozen=True)
+class Subject:
+    """One resource of a template, with the policies it holds.
+
+    ``account`` and ``partition`` are the template's (the loader's stand-ins for the pseudo parameters).
+    ``managed_policy_arns``: the ``ManagedPolicyArns`` of a role, user or group. ``inline_policies``: every
+    inline policy that applies to a role, user or group, wherever it is written.
+
+    Example::
+
+        Subject("Deploy", "AWS::IAM::Role", "111122223333", "aws", (Policy(TRUST, "AssumeRolePolicyDocument", doc),))
+    """
+
+    logical_id: str
+    type: str
+    account: str
+    partition: str
+    policies: tuple[Policy, ...]
+    managed_policy_arns: tuple[str, ...] = ()
+    inline_policies: tuple[Any, ...] = ()
+
+
+def subjects(template: Template) -> list[Subject]:
+    """The subjects of a loaded template, in template order.
+
+    Example::
+
+        [s.logical_id for s in subjects(load_template(template_dict))]
+    """
+    written: dict[str, list[Policy]] = {}
+    inline: dict[str, list[Any]] = {}
+    for policy in template.identity_policies:
+        kind = BOUNDARY if policy.boundary_of and not policy.attached_to else IDENTITY
+        written.setdefault(policy.logical_id, []).append(Policy(kind, policy.name, policy.document))
+        if policy.type in _INLINE_TYPES:
+            for principal in policy.attached_to:
+                inline.setdefault(principal, []).append(policy.document)
+    for lid, role in template.roles.items():
+        trust = Policy(TRUST, "AssumeRolePolicyDocument", role.trust_policy, (role.arn,))
+        written[lid] = [trust, *written.get(lid, [])]
+        inline[lid] = list(role.inline_policies.values())
+    for policy in template.resource_policies:
+        name = "KeyPolicy" if policy.type == "AWS::KMS::Key" else "PolicyDocument"
+        written.setdefault(policy.logical_id, []).append(Policy(RESOURCE, name, policy.document, policy.resources))
+    out = []
+    for lid, resource in template.resources.items():
+        arns = template.managed_policy_arns.get(lid, ())
+        if lid in written or arns:
+            out.append(Subject(lid, str(resource.get("Type")), template.account, template.partition,
+                               tuple(written.get(lid, ())), arns, tuple(inline.get(lid, ()))))
+    return out

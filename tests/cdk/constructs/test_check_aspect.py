@@ -1,0 +1,109 @@
+"""IamPatternsChecks at synth: findings become annotations, acknowledgements need a reason."""
+
+from __future__ import annotations
+
+import re
+
+import pytest
+from aws_cdk import Acknowledgment, AspectPriority, Aspects, Stack, Validations
+from aws_cdk import aws_iam as iam
+from aws_cdk.assertions import Annotations, Match
+
+from iam_patterns import IamPatternsChecks, ValidationError, acknowledge_check
+
+GITHUB = "token.actions.githubusercontent.com"
+
+
+def _stack(app) -> Stack:
+    stack = Stack(app, "Ci")
+    Aspects.of(app).add(IamPatternsChecks(), priority=AspectPriority.READONLY)
+    return stack
+
+
+def _github_role_without_sub(stack: Stack) -> iam.Role:
+    provider = iam.OpenIdConnectProvider(stack, "GitHub", url=f"https://{GITHUB}", client_ids=["sts.amazonaws.com"])
+    return iam.Role(stack, "Deploy", assumed_by=iam.WebIdentityPrincipal(
+        provider.open_id_connect_provider_arn, {"StringEquals": {f"{GITHUB}:aud": "sts.amazonaws.com"}}))
+
+
+def _warnings(stack: Stack) -> list[tuple[str, str]]:
+    return [(m.id, m.entry.data) for m in Annotations.from_stack(stack).find_warning("*", Match.any_value())]
+
+
+def _synth_errors(app) -> str:
+    """The validation report synth fails with (error annotations fail synth), or '' when it succeeds."""
+    try:
+        app.synth()
+    except RuntimeError as err:
+        return str(err)
+    return ""
+
+
+def test_a_github_role_without_sub_is_an_error_on_the_role_and_synth_fails(app):
+    stack = _stack(app)
+    _github_role_without_sub(stack)
+    report = _synth_errors(app)
+    assert f"ERROR [iam-patterns::oidc-trust-without-sub] statement 0 trusts {GITHUB} with no condition on {GITHUB}:sub: " \
+           "any repository on GitHub can assume this role (https://docs.github.com/" in report
+    assert "Ci/Deploy/Resource (Deploy" in report
+    assert report.count("ERROR ") == 1
+
+
+def test_warnings_are_warnings_and_clean_stacks_have_no_annotations(app):
+    stack = _stack(app)
+    iam.Role(stack, "Events", assumed_by=iam.ServicePrincipal("events.amazonaws.com"))
+    iam.Role(stack, "Function", assumed_by=iam.ServicePrincipal("lambda.amazonaws.com"))
+    (where, message), = _warnings(stack)
+    assert where == "/Ci/Events/Resource" and "[iam-patterns::confused-deputy]" in message
+    assert _synth_errors(app) == ""
+
+
+def test_identity_policies_added_after_construction_are_checked(app):
+    stack = _stack(app)
+    role = iam.Role(stack, "Worker", assumed_by=iam.ServicePrincipal("lambda.amazonaws.com"))
+    role.add_to_policy(iam.PolicyStatement(actions=["s3:GetObjects"], resources=["*"]))
+    report = _synth_errors(app)
+    assert "'s3:GetObjects' names no action of s3 (did you mean s3:GetObject?)" in report
+    assert "Ci/Worker/DefaultPolicy/Resource" in report
+
+
+def test_a_finding_acknowledged_with_a_reason_on_an_ancestor_is_not_reported(app):
+    stack = _stack(app)
+    role = _github_role_without_sub(stack)
+    acknowledge_check(stack, "oidc-trust-without-sub", reason="Sandbox account: any repository may deploy here.")
+    assert _synth_errors(app) == ""
+    assert role.node.default_child is not None
+
+
+def test_an_acknowledgement_of_another_check_does_not_hide_the_finding(app):
+    stack = _stack(app)
+    role = _github_role_without_sub(stack)
+    acknowledge_check(role, "oidc-sub-wildcard", reason="Not this problem.")
+    assert "ERROR [iam-patterns::oidc-trust-without-sub]" in _synth_errors(app)
+
+
+@pytest.mark.parametrize("reason", ["", "   "])
+def test_acknowledging_without_a_reason_is_refused(app, reason):
+    stack = Stack(app, "Ci")
+    with pytest.raises(ValidationError, match=re.escape("reason is " + repr(reason) + ", but must say why")):
+        acknowledge_check(stack, "oidc-trust-without-sub", reason=reason)
+
+
+def test_acknowledging_an_unknown_check_is_refused(app):
+    with pytest.raises(ValidationError, match=re.escape("check is 'oidc-no-sub', but must be one of the checks: ")):
+        acknowledge_check(Stack(app, "Ci"), "oidc-no-sub", reason="typo")
+
+
+def test_a_cdk_acknowledgement_without_a_reason_is_reported_as_an_error(app):
+    stack = _stack(app)
+    role = _github_role_without_sub(stack)
+    Validations.of(role).acknowledge(Acknowledgment(id="iam-patterns::oidc-trust-without-sub", reason=""))
+    assert "ERROR [iam-patterns::oidc-trust-without-sub] is acknowledged without a reason; say why:" in _synth_errors(app)
+
+
+def test_the_checks_read_the_written_template_raw_overrides_and_other_aspects_included(app):
+    stack = _stack(app)
+    role = iam.Role(stack, "Function", assumed_by=iam.ServicePrincipal("lambda.amazonaws.com"))
+    role.node.default_child.add_property_override("AssumeRolePolicyDocument.Statement.0.Principal", {"AWS": "*"})
+    report = _synth_errors(app)
+    assert "ERROR [iam-patterns::trust-open-to-everyone] statement 0 lets a principal of any AWS account" in report

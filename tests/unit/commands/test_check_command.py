@@ -1,0 +1,143 @@
+"""``iam-patterns check``: output formats, exit statuses, cdk.out folders and their acknowledgements."""
+
+from __future__ import annotations
+
+import json
+import shutil
+import subprocess
+import sys
+from pathlib import Path
+
+import pytest
+
+from iam_patterns.checks import PACK, check_paths
+from iam_patterns.cli import main
+from tests.conftest import FIXTURES
+
+BAD = FIXTURES / "checks" / "oidc-trust-without-sub.bad.json"
+GOOD = FIXTURES / "checks" / "oidc-trust-without-sub.good.json"
+WARNING_ONLY = FIXTURES / "checks" / "confused-deputy.good.json"
+
+
+def _run(capsys, *argv: str) -> tuple[int, str, str]:
+    status = main(["check", *argv])
+    out, err = capsys.readouterr()
+    return status, out, err
+
+
+def test_clean_templates_exit_zero_with_a_summary(capsys):
+    status, out, _ = _run(capsys, str(GOOD))
+    assert status == 0
+    assert out.strip() == "1 template(s) checked: 0 error(s), 0 warning(s), 0 info"
+
+
+def test_any_error_finding_exits_one_and_the_table_names_check_resource_and_template(capsys):
+    status, out, _ = _run(capsys, str(BAD), str(GOOD))
+    assert status == 1
+    header, *rows, summary = out.strip().splitlines()
+    assert header.split()[:4] == ["SEVERITY", "CHECK", "RESOURCE", "MESSAGE"]
+    assert rows[0].split()[:4] == ["error", "oidc-trust-without-sub", "GitHubNoSub", "(oidc-trust-without-sub.bad.json)"]
+    assert summary == "2 template(s) checked: 4 error(s), 0 warning(s), 0 info"
+
+
+def test_warnings_alone_exit_zero(capsys, tmp_path):
+    template = tmp_path / "t.json"
+    template.write_text(json.dumps({"Resources": {"Events": {"Type": "AWS::IAM::Role", "Properties": {
+        "AssumeRolePolicyDocument": {"Version": "2012-10-17", "Statement": [
+            {"Effect": "Allow", "Principal": {"Service": "events.amazonaws.com"}, "Action": "sts:AssumeRole"}]}}}}}))
+    status, out, _ = _run(capsys, str(template))
+    assert status == 0 and "warning   confused-deputy" in out
+
+
+def test_json_format_is_a_list_of_check_severity_resource_message(capsys):
+    status, out, _ = _run(capsys, "--format", "json", str(BAD))
+    findings = json.loads(out)
+    assert status == 1 and len(findings) == 4
+    assert set(findings[0]) == {"check", "severity", "resource", "message", "template"}
+    assert {(f["check"], f["severity"]) for f in findings} == {("oidc-trust-without-sub", "error")}
+
+
+def test_sarif_format_has_a_rule_per_check_and_results_located_at_the_resource(capsys):
+    status, out, _ = _run(capsys, "--format", "sarif", str(BAD))
+    log = json.loads(out)
+    assert status == 1 and log["version"] == "2.1.0"
+    (run,) = log["runs"]
+    rules = run["tool"]["driver"]["rules"]
+    assert [r["id"] for r in rules] == [rule.id for rule in PACK]
+    assert all(r["helpUri"].startswith("https://") and r["properties"]["security-severity"] for r in rules)
+    first = run["results"][0]
+    assert first["ruleId"] == "oidc-trust-without-sub" and first["level"] == "error"
+    location = first["locations"][0]["physicalLocation"]
+    assert location["artifactLocation"]["uri"].endswith("tests/fixtures/checks/oidc-trust-without-sub.bad.json")
+    line = BAD.read_text().splitlines()[location["region"]["startLine"] - 1]
+    assert line.lstrip().startswith('"GitHubNoSub"')
+
+
+@pytest.mark.parametrize(("make", "message"), [
+    (lambda d: d / "missing.json", "cannot read {path}: No such file or directory"),
+    (lambda d: (d / "notes.json").write_text("not json") and d / "notes.json", "cannot read {path}: not a JSON file"),
+    (lambda d: (d / "list.json").write_text("[]") and d / "list.json",
+     "cannot read {path}: template is '[]', but must be a CloudFormation template with Resources"),
+    (lambda d: d, "cannot read {path}: a folder with neither a manifest.json nor *.template.json files"),
+])
+def test_unreadable_input_exits_two_with_a_message_and_no_traceback(capsys, tmp_path, make, message):
+    path = make(tmp_path)
+    status, out, err = _run(capsys, str(path))
+    assert status == 2 and out == ""
+    assert err.startswith("iam-patterns check: " + message.format(path=path))
+    assert "Traceback" not in err
+
+
+def test_the_module_runs_as_a_command():
+    result = subprocess.run([sys.executable, "-m", "iam_patterns", "check", str(BAD)], capture_output=True, text=True)
+    assert result.returncode == 1 and "oidc-trust-without-sub" in result.stdout and result.stderr == ""
+
+
+def _cloud_assembly(folder: Path, acknowledged: dict[str, str]) -> Path:
+    """A cdk.out as CDK writes it: a manifest, a stack template with path metadata, and its metadata file."""
+    folder.mkdir()
+    template = json.loads(BAD.read_text())
+    for lid, resource in template["Resources"].items():
+        resource["Metadata"] = {"aws:cdk:path": f"Ci/{lid}/Resource"}
+    (folder / "Ci.template.json").write_text(json.dumps(template, indent=1))
+    (folder / "Ci.metadata.json").write_text(json.dumps({
+        "/".join(("/Ci", path)).rstrip("/"): [{"type": "aws:cdk:acknowledged-rules", "data": {rule: reason}}]
+        for path, (rule, reason) in acknowledged.items()
+    }))
+    (folder / "manifest.json").write_text(json.dumps({"version": "48.0.0", "artifacts": {
+        "Ci": {"type": "aws:cloudformation:stack", "environment": "aws://123456789012/eu-west-1",
+               "properties": {"templateFile": "Ci.template.json"}, "additionalMetadataFile": "Ci.metadata.json"},
+        "Tree": {"type": "cdk:tree", "properties": {"file": "tree.json"}},
+    }}))
+    return folder
+
+
+def test_findings_acknowledged_in_the_cdk_app_with_a_reason_are_set_apart(tmp_path):
+    out = _cloud_assembly(tmp_path / "cdk.out", {
+        "GitHubNoSub": ("iam-patterns::oidc-trust-without-sub", "sandbox role, any repository may use it"),
+        "EksNoSub": ("iam-patterns::oidc-trust-without-sub", "   "),
+        "GitHubOnlyNegatedSub": ("iam-patterns::oidc-sub-wildcard", "acknowledges another check"),
+    })
+    report = check_paths([out])
+    assert report.templates == [str(out / "Ci.template.json")]
+    assert sorted(f.resource for f in report.findings) == ["EksNoSub", "GitHubOnlyNegatedSub",
+                                                           "ImportedProviderNoCondition"]
+    (ack,) = report.acknowledged
+    assert (ack.finding.resource, ack.path, ack.reason) == ("GitHubNoSub", "Ci/GitHubNoSub",
+                                                            "sandbox role, any repository may use it")
+
+
+def test_acknowledged_findings_are_suppressed_results_in_sarif(capsys, tmp_path):
+    out = _cloud_assembly(tmp_path / "cdk.out", {"": ("iam-patterns::oidc-trust-without-sub", "whole stack: sandbox")})
+    status, text, _ = _run(capsys, "--format", "sarif", str(out))
+    results = json.loads(text)["runs"][0]["results"]
+    assert status == 0 and len(results) == 4
+    assert {r["suppressions"][0]["justification"] for r in results} == {"Ci: whole stack: sandbox"}
+
+
+def test_a_folder_of_templates_without_a_manifest_is_checked_file_by_file(tmp_path):
+    shutil.copy(BAD, tmp_path / "A.template.json")
+    shutil.copy(GOOD, tmp_path / "B.template.json")
+    report = check_paths([tmp_path])
+    assert [Path(t).name for t in report.templates] == ["A.template.json", "B.template.json"]
+    assert report.failed and len(report.findings) == 4
