@@ -34,6 +34,7 @@ from aws_cdk import (
     AspectPriority,
     Aspects,
     CfnResource,
+    DefaultStackSynthesizer,
     IAspect,
     ISynthesisSession,
     Stack,
@@ -176,9 +177,16 @@ class _ScratchSession:
 
 
 def _synthesized_template(stack: Stack) -> dict[str, Any]:
-    """The stack's template exactly as CDK writes it (raw overrides included), synthesized into a scratch folder."""
+    """The stack's template exactly as CDK writes it (raw overrides included), synthesized into a scratch folder.
+
+    By a synthesizer of its own, bound to the stack: a stack's synthesizer created in Python comes back from
+    ``stack.synthesizer`` as the unbound original (CDK binds a copy), which cannot synthesize. The template does
+    not depend on the synthesizer (asset locations are already in it); the bootstrap-version rule, which it adds,
+    is left out."""
     with tempfile.TemporaryDirectory(prefix="iam-patterns-") as scratch:
-        stack.synthesizer.synthesize(_ScratchSession(scratch))
+        synthesizer = DefaultStackSynthesizer(generate_bootstrap_version_rule=False)
+        synthesizer.bind(stack)
+        synthesizer.synthesize(_ScratchSession(scratch))
         return json.loads((Path(scratch) / stack.template_file).read_text())
 
 

@@ -18,6 +18,7 @@ from ..guardrails.org_baseline import (
     org_baseline,
 )
 from .access_activity_alerts import AccessActivityAlerts
+from .aspects import acknowledge_check
 from .boundary_delegation import BoundaryDelegation
 from .cross_account_role import CrossAccountRole
 from .permissions_boundary import PermissionsBoundaryPolicy
@@ -40,6 +41,8 @@ class OrgBaseline(Construct):
       sets to reference by name in every account.
 
     Every input is checked (``iam_patterns.guardrails.org_baseline.org_baseline``) before anything is emitted.
+    For the kit's checks, the break-glass role's ``AdministratorAccess`` and the boundary's service-wide
+    allows are acknowledged, with their reasons.
     MFA conditions hold only for callers who signed in with MFA as IAM users (a role session, an Identity
     Center session included, carries no MFA), so the callers are IAM users in the security account.
 
@@ -93,6 +96,9 @@ class OrgBaseline(Construct):
             description="Organization baseline: the ceiling of every role created under the delegation",
         )
         """The permissions boundary."""
+        acknowledge_check(self.boundary, "service-wide-action", reason=(
+            "A permissions boundary: the services it allows are the ceiling of the roles created under the "
+            "delegation, whose own policies grant the actions; no role of this baseline is granted by it."))
         self.delegation = BoundaryDelegation(
             self, "Delegation", boundary=self.boundary, role_path=role_path, passed_to_services=passed_to_services,
             managed_policy_name=names.delegation,
@@ -114,5 +120,8 @@ class OrgBaseline(Construct):
             description="Organization baseline: emergency administrator access; every use raises an alert",
         )
         """The break-glass role."""
+        acknowledge_check(self.break_glass_role, "aws-managed-admin-policy", reason=(
+            "Break-glass: administrator access is its purpose; only the named principals, with MFA used within "
+            "the hour, for one-hour sessions, and every use raises an alert."))
         self.alerts = AccessActivityAlerts(self, "Alerts", watched_roles=[self.break_glass_role], analyzer_type=None)
         """The alerts on assuming the break-glass role and on root-user activity; subscribe to ``.alerts.topic``."""

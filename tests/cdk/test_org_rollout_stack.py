@@ -4,10 +4,14 @@ member account, who may assume the audit and break-glass roles."""
 from __future__ import annotations
 
 import json
+import re
 
 import pytest
+from aws_cdk import AspectPriority, Aspects, Stack
+from aws_cdk import aws_iam as iam
 
-from iam_patterns import Decision, OrgRollout, Simulator
+from iam_patterns import CrossAccountRole, Decision, IamPatternsChecks, OrgRollout, Simulator
+from iam_patterns.checks.runner import ACKNOWLEDGED_RULES
 from stacks.org_rollout import OrgRolloutStack
 from tests.cdk.synth import template
 
@@ -112,3 +116,28 @@ def test_the_break_glass_role_allows_one_hour_sessions_and_raises_an_alert(rollo
         "AWS::Events::Rule", "AWS::Events::Rule", "AWS::IAM::ManagedPolicy", "AWS::IAM::ManagedPolicy",
         "AWS::IAM::Role", "AWS::IAM::Role", "AWS::SNS::Topic", "AWS::SNS::TopicPolicy",
     ]  # no Access Analyzer: an account may hold one account analyzer per region already
+
+
+def test_the_member_passes_the_kits_checks_at_synth_with_its_two_deliberate_findings_acknowledged(rollout):
+    artifact = rollout.member_stack.node.root.synth().get_stack_artifact(rollout.member_stack.artifact_id)
+    assert [(m.level.value, m.entry.data) for m in artifact.messages] == []
+    baseline = rollout.member_stack.node.find_child("Baseline")
+    acknowledged = {
+        (name, check)
+        for name, construct in (("break-glass", baseline.break_glass_role), ("boundary", baseline.boundary))
+        for entry in construct.node.metadata if entry.type == ACKNOWLEDGED_RULES
+        for check, reason in entry.data.items() if check.startswith("iam-patterns::") and reason.strip()
+    }
+    assert acknowledged == {("break-glass", "iam-patterns::aws-managed-admin-policy"),
+                            ("boundary", "iam-patterns::service-wide-action")}
+
+
+def test_the_checks_really_run_on_the_member_an_unacknowledged_admin_role_stops_its_synth(app):
+    def member(stack: Stack) -> None:
+        Aspects.of(stack).add(IamPatternsChecks(), priority=AspectPriority.READONLY)
+        CrossAccountRole(stack, "Admin", trusted_accounts=[SECURITY],
+                         managed_policies=[iam.ManagedPolicy.from_aws_managed_policy_name("AdministratorAccess")])
+
+    with pytest.raises(RuntimeError, match=re.escape("[iam-patterns::aws-managed-admin-policy]")):
+        OrgRollout(Stack(app, "Management"), "Rollout", stack_set_name="admins", member=member,
+                   organizational_unit_ids=["ou-ab12-cd34ef56"], regions=["us-east-1"])

@@ -5,7 +5,15 @@ from __future__ import annotations
 import re
 
 import pytest
-from aws_cdk import Acknowledgment, AspectPriority, Aspects, Stack, Validations
+from aws_cdk import (
+    Acknowledgment,
+    AspectPriority,
+    Aspects,
+    DefaultStackSynthesizer,
+    LegacyStackSynthesizer,
+    Stack,
+    Validations,
+)
 from aws_cdk import aws_iam as iam
 from aws_cdk.assertions import Annotations, Match
 
@@ -107,3 +115,14 @@ def test_the_checks_read_the_written_template_raw_overrides_and_other_aspects_in
     role.node.default_child.add_property_override("AssumeRolePolicyDocument.Statement.0.Principal", {"AWS": "*"})
     report = _synth_errors(app)
     assert "ERROR [iam-patterns::trust-open-to-everyone] statement 0 lets a principal of any AWS account" in report
+
+
+@pytest.mark.parametrize("synthesizer", [DefaultStackSynthesizer(generate_bootstrap_version_rule=False),
+                                         LegacyStackSynthesizer()], ids=["default-without-rule", "legacy"])
+def test_a_stack_with_a_synthesizer_made_in_python_is_checked_too(app, synthesizer):
+    """jsii hands such a stack's synthesizer back unbound; the checks synthesize with one of their own."""
+    stack = Stack(app, "Ci", synthesizer=synthesizer)
+    Aspects.of(app).add(IamPatternsChecks(), priority=AspectPriority.READONLY)
+    iam.Role(stack, "Events", assumed_by=iam.ServicePrincipal("events.amazonaws.com"))
+    (where, message), = _warnings(stack)
+    assert where == "/Ci/Events/Resource" and "[iam-patterns::confused-deputy]" in message
