@@ -10,6 +10,8 @@ import pytest
 from aws_cdk import AspectPriority, Aspects, Stack
 from aws_cdk import aws_iam as iam
 
+from deploy.assembly import Stack as AssemblyStack
+from deploy.assembly import classify
 from iam_patterns import CrossAccountRole, Decision, IamPatternsChecks, OrgRollout, Simulator
 from iam_patterns.checks.runner import ACKNOWLEDGED_RULES
 from stacks.org_rollout import OrgRolloutStack
@@ -141,3 +143,11 @@ def test_the_checks_really_run_on_the_member_an_unacknowledged_admin_role_stops_
     with pytest.raises(RuntimeError, match=re.escape("[iam-patterns::aws-managed-admin-policy]")):
         OrgRollout(Stack(app, "Management"), "Rollout", stack_set_name="admins", member=member,
                    organizational_unit_ids=["ou-ab12-cd34ef56"], regions=["us-east-1"])
+
+
+def test_deploy_local_lists_the_example_as_not_deployed_since_moto_creates_no_stack_sets(app):
+    stack = OrgRolloutStack(app, "IamPatterns-OrgRollout")
+    listed = AssemblyStack(id=stack.artifact_id, name=stack.stack_name, template=template(stack))
+    assert classify([listed]) == {
+        "IamPatterns-OrgRollout": "AWS::CloudFormation::StackSet: moto does not create stack sets"
+    }
