@@ -132,7 +132,8 @@ class OrgRollout(Construct):
     ) -> None:
         """
         :param stack_set_name: The StackSet's name, unique in the region: a letter, then letters, digits and
-            ``-``. Changing it replaces the StackSet and every stack instance (see docs/org-rollout.md). Default: required.
+            ``-``. Changing it replaces the StackSet and every stack instance (see docs/org-rollout.md).
+            Default: required.
         :param member: Adds the member accounts' constructs to the Stack it is given. Default: required.
         :param organizational_unit_ids: OU ids (``ou-ab12-cd34ef56``), or the root id (``r-ab12``) alone, to deploy
             to, child OUs included (never to the management account). Default: required.

@@ -79,7 +79,10 @@ class OrgBaselineNames:
             OrgBaselineNames.with_prefix("org-")
         """
         validate_pattern(
-            prefix, _NAME_PREFIX, "must be at most 53 characters of letters, digits and +=,.@_-", parameter="name_prefix"
+            prefix,
+            _NAME_PREFIX,
+            "must be at most 53 characters of letters, digits and +=,.@_-",
+            parameter="name_prefix",
         )
         return cls(f"{prefix}audit", f"{prefix}break-glass", f"{prefix}boundary", f"{prefix}delegation")
 

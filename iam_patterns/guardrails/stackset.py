@@ -176,7 +176,9 @@ def stack_set_regions(
         validate_stack_set_region(region, parameter=parameter)
     duplicates = sorted({r for r in regions if regions.count(r) > 1})
     if duplicates:
-        raise ValidationError(parameter, list(regions), f"must name each region once, not {', '.join(duplicates)} twice")
+        raise ValidationError(
+            parameter, list(regions), f"must name each region once, not {', '.join(duplicates)} twice"
+        )
     partitions = sorted({_partition(r) for r in regions})
     if len(partitions) > 1:
         raise ValidationError(
@@ -212,10 +214,12 @@ def _count_or_percentage(
         return f"{stem}_count", f"{key}Count", _whole_number(f"{stem}_count", value, lowest, None, "accounts")
     if count is not None:
         raise ValidationError(
-            f"{stem}_percentage", percentage, f"must not be given with {stem}_count: CloudFormation takes one or the other"
+            f"{stem}_percentage",
+            percentage,
+            f"must not be given with {stem}_count: CloudFormation takes one or the other",
         )
-    return f"{stem}_percentage", f"{key}Percentage", _whole_number(f"{stem}_percentage", percentage, lowest, 100,
-                                                                  "percent")
+    value = _whole_number(f"{stem}_percentage", percentage, lowest, 100, "percent")
+    return f"{stem}_percentage", f"{key}Percentage", value
 
 
 def operation_preferences(
@@ -325,10 +329,10 @@ def stack_set_template_body(
     """``template`` as a StackSet's ``TemplateBody``: compact JSON, refused if a service-managed StackSet could
     not deploy it as it is.
 
-    Refused: no resource; a ``Transform`` (service-managed StackSets run no macros, ``AWS::Serverless`` and ``AWS::Include``
-    included); a parameter without a ``Default`` (the StackSet passes no parameter values); named IAM resources
-    with more than one region (IAM is global: the second region's stack instance would fail on the names the
-    first one created); more than 51,200 bytes (UTF-8) of compact JSON.
+    Refused: no resource; a ``Transform`` (service-managed StackSets run no macros, ``AWS::Serverless`` and
+    ``AWS::Include`` included); a parameter without a ``Default`` (the StackSet passes no parameter values);
+    named IAM resources with more than one region (IAM is global: the second region's stack instance would fail
+    on the names the first one created); more than 51,200 bytes (UTF-8) of compact JSON.
 
     Example::
 

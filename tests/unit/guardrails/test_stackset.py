@@ -51,7 +51,8 @@ def test_regions_are_deployed_one_after_the_other_in_the_order_given():
 @pytest.mark.parametrize(
     ("options", "expected"),
     [
-        ({"max_concurrent_count": 5, "failure_tolerance_count": 4}, {"MaxConcurrentCount": 5, "FailureToleranceCount": 4}),
+        ({"max_concurrent_count": 5, "failure_tolerance_count": 4},
+         {"MaxConcurrentCount": 5, "FailureToleranceCount": 4}),
         ({"failure_tolerance_count": 3}, {"MaxConcurrentCount": 1, "FailureToleranceCount": 3}),
         ({"max_concurrent_percentage": 25, "failure_tolerance_percentage": 25},
          {"MaxConcurrentPercentage": 25, "FailureTolerancePercentage": 25}),
@@ -189,7 +190,8 @@ BAD = [
                                      regions=["us-east-1"]),
      "member template is 'AWS::Serverless-2016-10-31', but must not use a transform"),
     (lambda: stack_set_template_body(
-        {"Parameters": {"Env": {"Type": "String"}, "Tier": {"Type": "String", "Default": "a"}}, "Resources": {"T": TOPIC}},
+        {"Parameters": {"Env": {"Type": "String"}, "Tier": {"Type": "String", "Default": "a"}},
+         "Resources": {"T": TOPIC}},
         regions=["us-east-1"]),
      "member template is ['Env'], but must give every parameter a Default"),
     (lambda: stack_set_template_body({"Resources": {"Audit": NAMED_ROLE}}, regions=["eu-west-1", "eu-central-1"]),
