@@ -42,7 +42,6 @@ from .stackset import (
     stack_set_regions,
     stack_set_template_body,
     validate_organizational_unit_id,
-    validate_stack_set_region,
 )
 
 __all__ = [
@@ -79,6 +78,5 @@ __all__ = [
     "validate_instance_arn",
     "validate_organizational_unit_id",
     "validate_permission_set_name",
-    "validate_stack_set_region",
     "validate_target_id",
 ]

@@ -13,7 +13,6 @@ __all__ = [
     "managed_policy_arn",
     "validate_name_pattern",
     "validate_policy_name",
-    "validate_region",
     "validate_service_prefix",
     "validate_service_principal",
 ]
@@ -21,7 +20,6 @@ __all__ = [
 _SERVICE_PREFIX = re.compile(r"[a-z0-9][a-z0-9-]*")
 _SERVICE_PRINCIPAL = re.compile(r"[a-z0-9][a-z0-9.-]*\.amazonaws\.com(\.cn)?")
 _POLICY_NAME = re.compile(r"[\w+=,.@-]{1,128}")
-_REGION = re.compile(r"[a-z]{2,4}(-[a-z]+)+-\d+")
 _NAME_PATTERN = re.compile(r"[\w+=,.@*?-]+(/[\w+=,.@*?-]+)*")
 ROOT_ID = r"r-[0-9a-z]{4,32}"
 """The pattern of an organization root id, as AWS Organizations documents it."""
@@ -63,16 +61,6 @@ def validate_policy_name(value: str, *, parameter: str = "managed_policy_name") 
     return validate_pattern(
         value, _POLICY_NAME, "must be 1 to 128 characters of letters, digits and +=,.@_-", parameter=parameter
     )
-
-
-def validate_region(value: str, *, parameter: str = "regions") -> str:
-    """A region name: ``eu-west-1``, ``us-gov-west-1``.
-
-    Example::
-
-        validate_region("us-gov-west-1")
-    """
-    return validate_pattern(value, _REGION, "must be a region name such as 'eu-west-1'", parameter=parameter)
 
 
 def validate_name_pattern(value: str, *, parameter: str) -> str:

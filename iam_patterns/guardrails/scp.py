@@ -26,9 +26,10 @@ from ..policy import (
     validate_non_empty,
     validate_partition,
     validate_pattern,
+    validate_region,
 )
 from ._actions import CLOUDTRAIL_DISABLING
-from ._validate import OU_ID, ROOT_ID, validate_name_pattern, validate_region, validate_service_prefix
+from ._validate import OU_ID, ROOT_ID, validate_name_pattern, validate_service_prefix
 
 __all__ = [
     "GLOBAL_SERVICES",
@@ -285,7 +286,7 @@ def region_allow_list_scp(
     """
     regions = validate_non_empty(regions, parameter="regions")
     for region in regions:
-        validate_region(region)
+        validate_region(region, parameter="regions")
     services = validate_non_empty(global_services, parameter="global_services")
     for service in services:
         validate_service_prefix(service, parameter="global_services")

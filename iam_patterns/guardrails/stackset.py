@@ -7,7 +7,7 @@ accounts that join those OUs later. Here are the checks of its inputs (``OrgRoll
 
 - targets: OU ids (``ou-xxxx-xxxxxxxx``) or the root id (``r-xxxx``), at least one, no duplicates, and the root
   alone (it already holds every OU);
-- regions: at least one, no duplicates, one partition, each a region code by the rule in ``validate_stack_set_region``;
+- regions: at least one, no duplicates, one partition, each a region code by the rule in ``policy.validate_region``;
 - operation preferences: how many accounts at once and how many failures before the operation stops, by count
   or by percentage, within CloudFormation's ranges, and never more concurrency than CloudFormation's default
   ``STRICT_FAILURE_TOLERANCE`` mode would really run (see ``operation_preferences``);
@@ -31,7 +31,7 @@ from collections.abc import Mapping, Sequence
 from typing import Any
 
 from ..errors import ValidationError
-from ..policy import is_unresolved, validate_non_empty, validate_pattern
+from ..policy import is_unresolved, validate_non_empty, validate_pattern, validate_region
 from ._validate import OU_ID, ROOT_ID
 
 __all__ = [
@@ -47,7 +47,6 @@ __all__ = [
     "validate_description",
     "validate_organizational_unit_id",
     "validate_stack_set_name",
-    "validate_stack_set_region",
 ]
 
 TEMPLATE_BODY_QUOTA = 51_200
@@ -58,8 +57,6 @@ CONCURRENCY_MODE = "STRICT_FAILURE_TOLERANCE"
 """CloudFormation's default: never more accounts at once than the failure tolerance + 1."""
 
 _STACK_SET_NAME = re.compile(r"[a-zA-Z][-a-zA-Z0-9]{0,127}")
-_DIRECTIONS = ("central", "north", "south", "east", "west", "northeast", "northwest", "southeast", "southwest")
-_REGION = re.compile(rf"[a-z]{{2}}(-gov)?-({'|'.join(_DIRECTIONS)})-[1-9][0-9]?")
 _NAMED_IAM = {
     "AWS::IAM::Group": "GroupName",
     "AWS::IAM::InstanceProfile": "InstanceProfileName",
@@ -134,28 +131,6 @@ def validate_description(value: str, *, parameter: str = "description") -> str:
     raise ValidationError(parameter, value, "must be a string of 1 to 1,024 characters")
 
 
-def validate_stack_set_region(value: str, *, parameter: str = "regions") -> str:
-    """A region code by the rule every AWS region follows: a two-letter area, ``-gov`` in GovCloud, a direction
-    (``central``, ``north``, ``south``, ``east``, ``west``, ``northeast``, ``northwest``, ``southeast``,
-    ``southwest``) and a number: ``eu-west-1``, ``ap-southeast-7``, ``us-gov-west-1``, ``cn-northwest-1``.
-
-    The rule rather than a list of today's regions, so a region opened next year is not refused. It catches an
-    Availability Zone (``eu-west-1a``), a missing hyphen (``us-east1``), a misspelt direction (``eu-wset-1``)
-    and capitals. Whether the region is enabled in the member accounts is only known at deploy time.
-
-    Example::
-
-        validate_stack_set_region("eu-central-2")
-    """
-    return validate_pattern(
-        value,
-        _REGION,
-        "must be a region code: two lowercase letters, '-gov' in GovCloud, a direction (" + ", ".join(_DIRECTIONS)
-        + ") and a number, such as 'eu-west-1' (an Availability Zone such as 'eu-west-1a' is not a region)",
-        parameter=parameter,
-    )
-
-
 def _partition(region: str) -> str:
     return "aws-cn" if region.startswith("cn-") else "aws-us-gov" if region.startswith("us-gov-") else "aws"
 
@@ -173,7 +148,7 @@ def stack_set_regions(
     """
     regions = validate_non_empty(regions, parameter=parameter)
     for region in regions:
-        validate_stack_set_region(region, parameter=parameter)
+        validate_region(region, parameter=parameter)
     duplicates = sorted({r for r in regions if regions.count(r) > 1})
     if duplicates:
         raise ValidationError(

@@ -55,7 +55,8 @@ _BUCKET_NAME = re.compile(r"[a-z0-9][a-z0-9.-]{1,61}[a-z0-9]")
 _BUCKET_RESERVED_PREFIXES = ("xn--", "sthree-", "amzn-s3-demo-")
 _BUCKET_RESERVED_SUFFIXES = ("-s3alias", "--ol-s3", ".mrap", "--x-s3", "--table-s3")
 _EXTERNAL_ID = re.compile(r"[\w+=,.@:/-]{2,1224}")
-_REGION = re.compile(r"[a-z]{2}(-[a-z]+)+-\d{1,2}")
+_DIRECTIONS = ("central", "north", "south", "east", "west", "northeast", "northwest", "southeast", "southwest")
+_REGION = re.compile(rf"[a-z]{{2}}(-gov)?-({'|'.join(_DIRECTIONS)})-[1-9][0-9]?")
 
 T = TypeVar("T")
 
@@ -121,13 +122,26 @@ def validate_partition(value: str, *, parameter: str = "partition") -> str:
 
 
 def validate_region(value: str, *, parameter: str = "region") -> str:
-    """An AWS Region code such as ``us-east-1``, ``eu-central-1`` or ``us-gov-west-1``.
+    """A Region code by the rule every AWS Region follows: a two-letter area, ``-gov`` in GovCloud, a direction
+    (``central``, ``north``, ``south``, ``east``, ``west``, ``northeast``, ``northwest``, ``southeast``,
+    ``southwest``) and a number: ``eu-west-1``, ``ap-southeast-7``, ``us-gov-west-1``, ``cn-northwest-1``.
+
+    The rule rather than a list of today's Regions, so a Region opened next year is not refused. It catches an
+    Availability Zone (``eu-west-1a``), a missing hyphen (``us-east1``), a misspelt direction (``eu-wset-1``)
+    and capitals. Whether the Region is enabled in an account is only known at deploy time.
 
     Example::
 
         validate_region("eu-west-1")
     """
-    return _require(value, parameter, _matches(_REGION), "must be an AWS Region code such as 'us-east-1'")
+    return _require(
+        value,
+        parameter,
+        _matches(_REGION),
+        "must be an AWS Region code: two lowercase letters, '-gov' in GovCloud, a direction ("
+        + ", ".join(_DIRECTIONS)
+        + ") and a number, such as 'eu-west-1' (an Availability Zone such as 'eu-west-1a' is not a Region)",
+    )
 
 
 def _valid_arn(value: object) -> bool:

@@ -130,7 +130,7 @@ REFUSED = [
     ({"organizational_unit_ids": ["ou-ab12"]}, "organizational_unit_ids is 'ou-ab12', but must be an OU id"),
     ({"organizational_unit_ids": ["111122223333"]}, "organizational_unit_ids is '111122223333', but must be an OU"),
     ({"organizational_unit_ids": []}, "organizational_unit_ids is [], but must name at least one value"),
-    ({"regions": ["us-east-1a"]}, "regions is 'us-east-1a', but must be a region code"),
+    ({"regions": ["us-east-1a"]}, "regions is 'us-east-1a', but must be an AWS Region code"),
     ({"regions": []}, "regions is [], but must name at least one value"),
     ({"max_concurrent_count": 5}, "max_concurrent_count is 5, but must be at most 1 with failure_tolerance_count 0"),
     ({"failure_tolerance_percentage": 101}, "failure_tolerance_percentage is 101, but must be a whole number from 0"),

@@ -121,7 +121,7 @@ def test_valid_targets_pass(target):
 BAD = [
     (lambda: validate_target_id("ou-ab12"), "target_ids is 'ou-ab12', but must be a root id (r-xxxx), an OU id"),
     (lambda: validate_target_id("12345"), "target_ids is '12345', but must be a root id"),
-    (lambda: region_allow_list_scp(["europe"]), "regions is 'europe', but must be a region name"),
+    (lambda: region_allow_list_scp(["europe"]), "regions is 'europe', but must be an AWS Region code"),
     (lambda: region_allow_list_scp([]), "regions is [], but must name at least one value"),
     (
         lambda: region_allow_list_scp(["eu-west-1"], global_services=[f"global-service-{i}" for i in range(300)]),

@@ -15,9 +15,9 @@ from iam_patterns.guardrails import (
     stack_set_regions,
     stack_set_template_body,
     validate_organizational_unit_id,
-    validate_stack_set_region,
 )
 from iam_patterns.guardrails.stackset import TEMPLATE_BODY_QUOTA, validate_description, validate_stack_set_name
+from iam_patterns.policy import validate_region
 
 ROLE = {"Type": "AWS::IAM::Role", "Properties": {"AssumeRolePolicyDocument": {}}}
 NAMED_ROLE = {"Type": "AWS::IAM::Role", "Properties": {"AssumeRolePolicyDocument": {}, "RoleName": "org-audit"}}
@@ -109,7 +109,7 @@ def test_a_body_of_exactly_the_quota_passes_and_one_byte_more_does_not():
                "cn-northwest-1", "ca-west-1"]
 )
 def test_region_codes_of_every_shape_pass(region):
-    assert validate_stack_set_region(region) == region
+    assert validate_region(region) == region
 
 
 def test_regions_of_the_home_partition_pass_and_an_unknown_home_region_checks_nothing():
@@ -132,12 +132,12 @@ BAD = [
      "but must name each target once, not ou-ab12-cd34ef56 twice"),
     (lambda: deployment_targets(["r-ab12", "ou-ab12-cd34ef56"]),
      "but must name the root r-ab12 alone: it already holds every OU"),
-    (lambda: validate_stack_set_region("eu-west-1a"), "regions is 'eu-west-1a', but must be a region code"),
-    (lambda: validate_stack_set_region("us-east1"), "regions is 'us-east1', but must be a region code"),
-    (lambda: validate_stack_set_region("eu-wset-1"), "regions is 'eu-wset-1', but must be a region code"),
-    (lambda: validate_stack_set_region("US-EAST-1"), "regions is 'US-EAST-1'"),
-    (lambda: validate_stack_set_region("global"), "regions is 'global'"),
-    (lambda: validate_stack_set_region("us-east-0"), "regions is 'us-east-0'"),
+    (lambda: validate_region(parameter="regions", value="eu-west-1a"), "regions is 'eu-west-1a', but must be an AWS Region code"),
+    (lambda: validate_region(parameter="regions", value="us-east1"), "regions is 'us-east1', but must be an AWS Region code"),
+    (lambda: validate_region(parameter="regions", value="eu-wset-1"), "regions is 'eu-wset-1', but must be an AWS Region code"),
+    (lambda: validate_region(parameter="regions", value="US-EAST-1"), "regions is 'US-EAST-1'"),
+    (lambda: validate_region(parameter="regions", value="global"), "regions is 'global'"),
+    (lambda: validate_region(parameter="regions", value="us-east-0"), "regions is 'us-east-0'"),
     (lambda: stack_set_regions([]), "regions is [], but must name at least one value"),
     (lambda: stack_set_regions(["us-east-1", "us-east-1"]), "but must name each region once, not us-east-1 twice"),
     (lambda: stack_set_regions(["us-east-1", "us-gov-west-1"]),
