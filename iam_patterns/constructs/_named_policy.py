@@ -4,11 +4,11 @@ from __future__ import annotations
 
 from typing import Callable
 
-from aws_cdk import Aws
 from aws_cdk import aws_iam as iam
 from constructs import Construct
 
 from ..policy import PolicyDocument
+from ._aws import ACCOUNT_ID, PARTITION
 from .documents import to_cdk_document
 
 __all__ = ["NamedManagedPolicy"]
@@ -39,7 +39,7 @@ class NamedManagedPolicy(iam.ManagedPolicy):
         description: str | None,
     ) -> None:
         document = build(
-            managed_policy_name=managed_policy_name, path=path, account=Aws.ACCOUNT_ID, partition=Aws.PARTITION
+            managed_policy_name=managed_policy_name, path=path, account=ACCOUNT_ID, partition=PARTITION
         )
         super().__init__(
             scope,

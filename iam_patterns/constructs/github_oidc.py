@@ -10,7 +10,7 @@ from __future__ import annotations
 
 from collections.abc import Sequence
 
-from aws_cdk import Annotations, Aws, Stack
+from aws_cdk import Annotations, Stack
 from aws_cdk import aws_iam as iam
 from constructs import Construct
 from typing_extensions import Unpack
@@ -26,6 +26,7 @@ from ..trust.github import (
     validate_issuer,
 )
 from ..trust.web_identity import has_wildcard
+from ._aws import ACCOUNT_ID, PARTITION
 from ._role import PatternRole, RoleOptionsWithoutTags
 
 __all__ = ["GitHubOidcProvider", "GitHubOidcRole"]
@@ -106,7 +107,7 @@ class GitHubOidcProvider(Construct):
         self.oidc_provider = iam.OidcProviderNative(self, "Resource", url=issuer, client_ids=list(ids))
         # IAM names a provider after its URL, so its ARN is known before it exists; roles that trust it add a
         # dependency on it (GitHubOidcRole does), and may be built before it.
-        self.provider_arn = github_oidc_provider_arn(Aws.ACCOUNT_ID, partition=Aws.PARTITION, issuer=issuer)
+        self.provider_arn = github_oidc_provider_arn(ACCOUNT_ID, partition=PARTITION, issuer=issuer)
         self.issuer = issuer
         self.client_ids = ids
 
@@ -142,7 +143,7 @@ class GitHubOidcProvider(Construct):
 
             GitHubOidcProvider.from_account(self, "GitHub")
         """
-        arn = github_oidc_provider_arn(Aws.ACCOUNT_ID, partition=Aws.PARTITION, issuer=issuer)
+        arn = github_oidc_provider_arn(ACCOUNT_ID, partition=PARTITION, issuer=issuer)
         return _ImportedGitHubOidcProvider(scope, construct_id, provider_arn=arn, issuer=issuer)
 
 
@@ -239,7 +240,7 @@ class GitHubOidcRole(PatternRole):
                 "create the provider with this client id",
             )
         # The provider created below (after every check) when the stack has none: its ARN is known already.
-        provider_arn = chosen.provider_arn if chosen else github_oidc_provider_arn(Aws.ACCOUNT_ID, partition=Aws.PARTITION)
+        provider_arn = chosen.provider_arn if chosen else github_oidc_provider_arn(ACCOUNT_ID, partition=PARTITION)
         trust = github_oidc_trust(
             provider_arn=provider_arn,
             repository=repository,

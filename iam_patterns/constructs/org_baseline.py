@@ -5,7 +5,7 @@ from __future__ import annotations
 
 from collections.abc import Sequence
 
-from aws_cdk import Aws, Duration
+from aws_cdk import Duration
 from aws_cdk import aws_iam as iam
 from constructs import Construct
 
@@ -17,6 +17,7 @@ from ..guardrails.org_baseline import (
     BREAK_GLASS_SESSION,
     org_baseline,
 )
+from ._aws import ACCOUNT_ID, PARTITION
 from .access_activity_alerts import AccessActivityAlerts
 from .aspects import acknowledge_check
 from .boundary_delegation import BoundaryDelegation
@@ -85,8 +86,8 @@ class OrgBaseline(Construct):
             role_path=role_path,
             passed_to_services=passed_to_services,
             name_prefix=name_prefix,
-            account=Aws.ACCOUNT_ID,
-            partition=Aws.PARTITION,
+            account=ACCOUNT_ID,
+            partition=PARTITION,
         ).names
         super().__init__(scope, construct_id)
         self.names = names
