@@ -9,6 +9,7 @@ from aws_cdk import aws_iam as iam
 from constructs import Construct
 
 from iam_patterns import AccessActivityAlerts
+from iam_patterns.policy.keys import MFA_PRESENT
 
 
 class AccessActivityAlertsStack(Stack):
@@ -21,7 +22,7 @@ class AccessActivityAlertsStack(Stack):
             "BreakGlass",
             role_name="break-glass",
             assumed_by=iam.AccountPrincipal(Aws.ACCOUNT_ID).with_conditions(
-                {"Bool": {"aws:MultiFactorAuthPresent": "true"}}
+                {"Bool": {MFA_PRESENT: "true"}}
             ),
             description="Emergency access; every use raises an alert",
         )

@@ -8,6 +8,7 @@ from aws_cdk import aws_iam as iam
 from constructs import Construct
 
 from iam_patterns import BoundaryDelegation, PermissionsBoundaryPolicy, apply_boundary
+from iam_patterns.policy.keys import MFA_PRESENT
 from stacks._acknowledgements import acknowledge, acknowledge_boundary_as_ceiling
 
 _SERVICES = ["s3", "dynamodb", "logs", "lambda", "sqs"]
@@ -49,7 +50,7 @@ class BoundaryDelegationStack(Stack):
             "Deployer",
             role_name="team-a-deployer",
             assumed_by=iam.AccountPrincipal(Aws.ACCOUNT_ID).with_conditions(
-                {"Bool": {"aws:MultiFactorAuthPresent": "true"}}
+                {"Bool": {MFA_PRESENT: "true"}}
             ),
             description="Team A's deployer: may create team A's roles, never above team-a-boundary",
             managed_policies=[delegation],

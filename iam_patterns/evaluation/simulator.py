@@ -33,6 +33,7 @@ from typing import Any
 
 from ..errors import TemplateError
 from ..policy import is_unresolved
+from ..policy.keys import PRINCIPAL_ARN
 from .engine import EvaluationResult, Policy, evaluate
 from .request import Principal, Request
 from .template import DEFAULT_ACCOUNT, DEFAULT_REGION, DEFAULT_STACK_NAME, Role, Template, load_template
@@ -209,7 +210,7 @@ class Simulator:
 
     def _session(self, role: Role, context: Mapping[str, Any] | None) -> tuple[str, dict[str, Any]]:
         arn = f"arn:{self.template.partition}:sts::{self.template.account}:assumed-role/{role.name}/{SESSION_NAME}"
-        facts: dict[str, Any] = {"aws:PrincipalArn": role.arn}
+        facts: dict[str, Any] = {PRINCIPAL_ARN: role.arn}
         facts.update({f"aws:PrincipalTag/{key}": value for key, value in role.tags.items()})
         facts.update(context or {})
         return arn, facts

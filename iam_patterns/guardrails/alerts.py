@@ -18,7 +18,7 @@ from collections.abc import Sequence
 from typing import Any
 
 from ..policy import PolicyDocument, Statement, one_or_many, validate_arn, validate_non_empty
-from ..policy.keys import SOURCE_ARN
+from ..policy.keys import SECURE_TRANSPORT, SOURCE_ARN
 
 __all__ = [
     "API_CALL",
@@ -33,7 +33,6 @@ __all__ = [
 API_CALL = "AWS API Call via CloudTrail"
 CONSOLE_SIGN_IN = "AWS Console Sign In via CloudTrail"
 EVENTS_PRINCIPAL = "events.amazonaws.com"
-SECURE_TRANSPORT = "aws:SecureTransport"
 
 
 def root_activity_pattern() -> dict[str, Any]:

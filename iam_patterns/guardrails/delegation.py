@@ -41,15 +41,11 @@ from ..policy import (
     validate_role_name,
     validate_role_path,
 )
+from ..policy.keys import PASSED_TO_SERVICE, PERMISSIONS_BOUNDARY
 from ._actions import BOUNDARY_POLICY_EDITS, BOUNDARY_PUTS, BOUNDARY_REMOVAL, ENTITY_CREATION
 from ._validate import managed_policy_arn, validate_policy_name, validate_service_principal
 
 __all__ = ["PERMISSIONS_BOUNDARY", "PASSED_TO_SERVICE", "boundary_delegation"]
-
-PERMISSIONS_BOUNDARY = "iam:PermissionsBoundary"
-"""The condition key that names the boundary a request sets, or the boundary the target entity has."""
-PASSED_TO_SERVICE = "iam:PassedToService"
-"""The condition key that names the service a role is passed to."""
 
 _BOUNDED_ROLE_ACTIONS = (
     "iam:AttachRolePolicy",

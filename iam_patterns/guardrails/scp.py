@@ -28,6 +28,7 @@ from ..policy import (
     validate_pattern,
     validate_region,
 )
+from ..policy.keys import METADATA_HTTP_TOKENS, PRINCIPAL_ARN, REQUESTED_REGION
 from ._actions import CLOUDTRAIL_DISABLING
 from ._validate import OU_ID, ROOT_ID, validate_name_pattern, validate_service_prefix
 
@@ -45,10 +46,6 @@ __all__ = [
     "require_imdsv2_scp",
     "validate_target_id",
 ]
-
-PRINCIPAL_ARN = "aws:PrincipalArn"
-REQUESTED_REGION = "aws:RequestedRegion"
-METADATA_HTTP_TOKENS = "ec2:MetadataHttpTokens"
 
 GLOBAL_SERVICES = (
     "budgets",
