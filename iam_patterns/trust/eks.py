@@ -21,7 +21,7 @@ import re
 from ..errors import ValidationError
 from ..policy import PolicyDocument, Statement, is_unresolved, validate_account_id, validate_partition, validate_pattern
 from ..policy.keys import EKS_CLUSTER_NAME_TAG, KUBERNETES_NAMESPACE_TAG, KUBERNETES_SERVICE_ACCOUNT_TAG
-from .service import ASSUME_ROLE
+from .service import ASSUME_ROLE, TAG_SESSION
 from .web_identity import web_identity_statements
 
 __all__ = [
@@ -35,7 +35,6 @@ __all__ = [
 EKS_STS_AUDIENCE = "sts.amazonaws.com"
 """The ``aud`` of the service-account tokens EKS projects for IRSA."""
 EKS_POD_IDENTITY_SERVICE = "pods.eks.amazonaws.com"
-TAG_SESSION = "sts:TagSession"
 
 _ISSUER = re.compile(r"oidc\.eks\.[a-z]{2}(-[a-z]+)+-\d{1,2}\.amazonaws\.com(\.cn)?/id/[0-9A-Z]{1,64}")
 _DNS_LABEL = r"[a-z0-9]([-a-z0-9]{0,61}[a-z0-9])?"

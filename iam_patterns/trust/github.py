@@ -48,6 +48,7 @@ from ..policy import (
     validate_partition,
     validate_trust_policy_quota,
 )
+from .service import TAG_SESSION
 from .web_identity import ASSUME_ROLE_WITH_WEB_IDENTITY, has_wildcard, web_identity_statements
 
 __all__ = [
@@ -72,8 +73,6 @@ GITHUB_TRUST_SID = "AllowGitHubActions"
 """The Sid of the trust statement (its wildcard-subject twin adds ``Wildcard``)."""
 JOB_WORKFLOW_REF_CLAIM = "job_workflow_ref"
 """The claim naming the reusable workflow a job runs in: ``OWNER/REPO/.github/workflows/FILE.yml@REF``."""
-TAG_SESSION = "sts:TagSession"
-"""The action a role must also allow when its tokens carry session tags."""
 
 _SERVER_TOKEN_PATH = "/_services/token"
 _OWNER = re.compile(r"[A-Za-z0-9](?:-?[A-Za-z0-9])*")

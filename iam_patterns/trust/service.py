@@ -45,6 +45,7 @@ __all__ = [
     "EC2_SERVICE",
     "ECS_TASKS_SERVICE",
     "LAMBDA_SERVICE",
+    "TAG_SESSION",
     "service_role_trust",
     "service_sid",
     "service_trust_statements",
@@ -52,6 +53,8 @@ __all__ = [
 ]
 
 ASSUME_ROLE = "sts:AssumeRole"
+TAG_SESSION = "sts:TagSession"
+"""The action a role must also allow when the caller passes session tags (EKS Pod Identity, some OIDC tokens)."""
 EC2_SERVICE = "ec2.amazonaws.com"
 LAMBDA_SERVICE = "lambda.amazonaws.com"
 ECS_TASKS_SERVICE = "ecs-tasks.amazonaws.com"
