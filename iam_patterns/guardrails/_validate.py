@@ -14,11 +14,9 @@ __all__ = [
     "validate_name_pattern",
     "validate_policy_name",
     "validate_service_prefix",
-    "validate_service_principal",
 ]
 
 _SERVICE_PREFIX = re.compile(r"[a-z0-9][a-z0-9-]*")
-_SERVICE_PRINCIPAL = re.compile(r"[a-z0-9][a-z0-9.-]*\.amazonaws\.com(\.cn)?")
 _POLICY_NAME = re.compile(r"[\w+=,.@-]{1,128}")
 _NAME_PATTERN = re.compile(r"[\w+=,.@*?-]+(/[\w+=,.@*?-]+)*")
 ROOT_ID = r"r-[0-9a-z]{4,32}"
@@ -36,18 +34,6 @@ def validate_service_prefix(value: str, *, parameter: str = "services") -> str:
     """
     return validate_pattern(
         value, _SERVICE_PREFIX, "must be a service prefix such as 's3' or 'execute-api'", parameter=parameter
-    )
-
-
-def validate_service_principal(value: str, *, parameter: str = "passed_to_services") -> str:
-    """A service principal: ``lambda.amazonaws.com``, ``ecs-tasks.amazonaws.com``.
-
-    Example::
-
-        validate_service_principal("ecs-tasks.amazonaws.com")
-    """
-    return validate_pattern(
-        value, _SERVICE_PRINCIPAL, "must be a service principal such as 'lambda.amazonaws.com'", parameter=parameter
     )
 
 

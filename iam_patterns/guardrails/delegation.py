@@ -43,7 +43,8 @@ from ..policy import (
 )
 from ..policy.keys import PASSED_TO_SERVICE, PERMISSIONS_BOUNDARY
 from ._actions import BOUNDARY_POLICY_EDITS, BOUNDARY_PUTS, BOUNDARY_REMOVAL, ENTITY_CREATION
-from ._validate import managed_policy_arn, validate_policy_name, validate_service_principal
+from ..trust.service import validate_service_principal
+from ._validate import managed_policy_arn, validate_policy_name
 
 __all__ = ["PERMISSIONS_BOUNDARY", "PASSED_TO_SERVICE", "boundary_delegation"]
 
@@ -118,7 +119,7 @@ def boundary_delegation(
         validate_role_name(role_name_prefix, parameter="role_name_prefix")
     services = validate_non_empty(passed_to_services, parameter="passed_to_services")
     for service in services:
-        validate_service_principal(service)
+        validate_service_principal(service, parameter="passed_to_services")
     validate_policy_name(managed_policy_name)
     validate_role_path(path, parameter="path")
     validate_account_id(account, parameter="account")

@@ -78,7 +78,9 @@ def test_allows_no_trust_policy_change_and_no_wildcard_action():
 BAD = [
     ({"role_path": "/"}, "role_path is '/', but must not be '/'"),
     ({"role_path": "team-a"}, "role_path is 'team-a', but must start and end with '/'"),
-    ({"passed_to_services": ["lambda"]}, "passed_to_services is 'lambda', but must be a service principal"),
+    ({"passed_to_services": ["lambda"]}, "passed_to_services is 'lambda', but must be an AWS service principal"),
+    ({"passed_to_services": ["lambda..amazonaws.com"]},
+     "passed_to_services is 'lambda..amazonaws.com', but must be an AWS service principal"),
     ({"passed_to_services": []}, "passed_to_services is [], but must name at least one value"),
     ({"boundary_arn": "team-a-boundary"}, "boundary_arn is 'team-a-boundary', but must be an ARN"),
     ({"role_name_prefix": "app/*"}, "role_name_prefix is 'app/*', but must be 1 to 64 characters"),

@@ -81,7 +81,7 @@ BAD = [
      "break_glass_principals is 'breakglass-1', but must be the ARN of an account root, role or user"),
     ({"services": ["*"]}, "services is '*', but must list services by prefix"),
     ({"role_path": "/"}, "role_path is '/', but must not be '/'"),
-    ({"passed_to_services": ["lambda"]}, "passed_to_services is 'lambda', but must be a service principal"),
+    ({"passed_to_services": ["lambda"]}, "passed_to_services is 'lambda', but must be an AWS service principal"),
 ]
 
 
