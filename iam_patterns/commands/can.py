@@ -30,7 +30,13 @@ _TEMPLATE_SUFFIX = ".template.json"
 
 
 def add_arguments(parser: argparse.ArgumentParser) -> None:
-    """The command's arguments."""
+    """The command's arguments: the template, the role, the action and the resource, and the options that set
+    the context, the pseudo parameters and the managed policies the template does not define.
+
+    Example::
+
+        add_arguments(argparse.ArgumentParser())
+    """
     parser.add_argument("template", help="the synthesized CloudFormation template (JSON)")
     parser.add_argument("role", help="the role: its logical id, or its CDK construct path")
     parser.add_argument("action", help="the action, such as s3:GetObject")
@@ -81,7 +87,12 @@ def _managed_policies(pairs: list[str]) -> dict[str, Any]:
 
 
 def run(args: argparse.Namespace) -> int:
-    """Evaluate the request and print the decision; the exit status says allowed (0) or denied (1)."""
+    """Evaluate the request and print the decision; the exit status says allowed (0), denied (1) or unreadable (2).
+
+    Example::
+
+        run(build_parser().parse_args(["can", "cdk.out/App.template.json", "Deploy", "s3:GetObject", "*"]))
+    """
     try:
         template = _json(args.template)
         name = Path(args.template).name

@@ -25,6 +25,7 @@ from pathlib import Path
 
 from ..errors import ValidationError
 from ..policy import (
+    MAX_SESSION_DURATION,
     PARTITIONS,
     PolicyDocument,
     lambda_execution_access,
@@ -47,17 +48,15 @@ from ..trust.service import EC2_SERVICE, LAMBDA_SERVICE, service_trust_statement
 HELP = "write a pattern's trust or permission policy as JSON (or a ~/.aws/config profile) for the AWS CLI"
 
 _PROFILE_NAME = re.compile(r"[A-Za-z0-9_.+@-]{1,64}")
-_ROLE_ARN = re.compile(r"arn:(aws|aws-cn|aws-us-gov):iam::\d{12}:role/[\w+=,.@/-]{1,512}")
-_MFA_SERIAL = re.compile(r"arn:(aws|aws-cn|aws-us-gov):iam::\d{12}:mfa/[\w+=,.@/-]{1,256}")
-
-
-def _service_trust(service: str) -> Callable[[argparse.Namespace], PolicyDocument]:
-    return lambda args: PolicyDocument(statements=service_trust_statements(service))
+_ROLE_ARN = re.compile(rf"arn:({'|'.join(PARTITIONS)}):iam::\d{{12}}:role/[\w+=,.@/-]{{1,512}}")
+_MFA_SERIAL = re.compile(rf"arn:({'|'.join(PARTITIONS)}):iam::\d{{12}}:mfa/[\w+=,.@/-]{{1,256}}")
+_MIN_ASSUMED_SESSION = 900
+"""The shortest session ``sts:AssumeRole`` grants, in seconds (15 minutes)."""
 
 
 def _ec2(args: argparse.Namespace) -> PolicyDocument:
     if args.document == "trust":
-        return _service_trust(EC2_SERVICE)(args)
+        return PolicyDocument(statements=service_trust_statements(EC2_SERVICE))
     if not args.session_manager:
         raise ValidationError("--document", "permissions", "needs --session-manager (the only permissions ec2 renders)")
     return session_manager_access()
@@ -65,7 +64,7 @@ def _ec2(args: argparse.Namespace) -> PolicyDocument:
 
 def _lambda(args: argparse.Namespace) -> PolicyDocument:
     if args.document == "trust":
-        return _service_trust(LAMBDA_SERVICE)(args)
+        return PolicyDocument(statements=service_trust_statements(LAMBDA_SERVICE))
     if (args.function_name is None) == (args.log_group_name is None):
         raise ValidationError(
             "--function-name/--log-group-name", [args.function_name, args.log_group_name], "must name exactly one"
@@ -97,8 +96,12 @@ def _profile(args: argparse.Namespace) -> str:
         raise ValidationError("--no-mfa", True, "must not be combined with --mfa-serial")
     if args.external_id is not None:
         validate_external_id(args.external_id, parameter="--external-id")
-    if not 900 <= args.duration_seconds <= 43_200:
-        raise ValidationError("--duration-seconds", args.duration_seconds, "must be between 900 and 43200")
+    if not _MIN_ASSUMED_SESSION <= args.duration_seconds <= MAX_SESSION_DURATION:
+        raise ValidationError(
+            "--duration-seconds",
+            args.duration_seconds,
+            f"must be between {_MIN_ASSUMED_SESSION} and {MAX_SESSION_DURATION}",
+        )
     lines = [
         f"[profile {args.profile}]",
         f"role_arn = {args.role_arn}",
