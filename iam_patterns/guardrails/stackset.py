@@ -66,6 +66,13 @@ _NAMED_IAM = {
 }
 
 
+def _once(parameter: str, values: tuple[str, ...], what: str) -> None:
+    """Refuse ``values`` that name one ``what`` twice."""
+    duplicates = sorted({v for v in values if values.count(v) > 1})
+    if duplicates:
+        raise ValidationError(parameter, list(values), f"must name each {what} once, not {', '.join(duplicates)} twice")
+
+
 def validate_organizational_unit_id(value: str, *, parameter: str = "organizational_unit_ids") -> str:
     """An OU id (``ou-`` 4 to 32 lowercase letters or digits, ``-``, 8 to 32 more) or the root id (``r-`` 4 to 32).
 
@@ -93,9 +100,7 @@ def deployment_targets(ids: Sequence[str], *, parameter: str = "organizational_u
     ids = validate_non_empty(ids, parameter=parameter)
     for value in ids:
         validate_organizational_unit_id(value, parameter=parameter)
-    duplicates = sorted({v for v in ids if ids.count(v) > 1})
-    if duplicates:
-        raise ValidationError(parameter, list(ids), f"must name each target once, not {', '.join(duplicates)} twice")
+    _once(parameter, ids, "target")
     roots = [v for v in ids if v.startswith("r-")]
     if roots and len(ids) > 1:
         raise ValidationError(
@@ -149,11 +154,7 @@ def stack_set_regions(
     regions = validate_non_empty(regions, parameter=parameter)
     for region in regions:
         validate_region(region, parameter=parameter)
-    duplicates = sorted({r for r in regions if regions.count(r) > 1})
-    if duplicates:
-        raise ValidationError(
-            parameter, list(regions), f"must name each region once, not {', '.join(duplicates)} twice"
-        )
+    _once(parameter, regions, "region")
     partitions = sorted({_partition(r) for r in regions})
     if len(partitions) > 1:
         raise ValidationError(
