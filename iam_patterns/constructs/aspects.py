@@ -113,13 +113,8 @@ class _BoundaryAspect:
     def _resources(self, stack: Stack) -> dict[str, CfnResource]:
         key = stack.node.path
         if key not in self._resources_by_stack:
-            self._resources_by_stack[key] = {
-                stack.resolve(r.logical_id): r
-                for r in stack.node.find_all()
-                if isinstance(r, CfnResource) and Stack.of(r).node.path == key
-            }
+            self._resources_by_stack[key] = _resources(stack)
         return self._resources_by_stack[key]
-
 
 
 def acknowledge_check(scope: IConstruct, check: str, *, reason: str) -> None:
