@@ -29,6 +29,8 @@ from typing import Any
 
 import boto3
 
+from iam_patterns.trust.github import GITHUB_OIDC_AUDIENCE, GITHUB_OIDC_ISSUER
+
 from .assembly import Stack, classify, read_assembly
 from .cdk import ROOT, CdkError, cdk
 from .emulator import ACCOUNT, REGION, EmulatorError, running_emulator
@@ -37,7 +39,6 @@ from .roles import check_deployed, expected_roles, physical_ids, read_template, 
 __all__ = ["emulator_env", "format_table", "main", "run"]
 
 CACHE = ROOT / ".cache" / "deploy-local"
-GITHUB_OIDC_URL = "https://token.actions.githubusercontent.com"
 OIDC_CONTEXT = "github-oidc-provider-arn"
 DUMMY_KEY = "testing"
 
@@ -141,7 +142,7 @@ def run(*, app: str | None = None, out: Path = ROOT / "cdk.out") -> dict[str, fl
             session = boto3.Session(aws_access_key_id=DUMMY_KEY, aws_secret_access_key=DUMMY_KEY, region_name=REGION)
             iam = session.client("iam", endpoint_url=emulator.endpoint)
             cfn = session.client("cloudformation", endpoint_url=emulator.endpoint)
-            provider = iam.create_open_id_connect_provider(Url=GITHUB_OIDC_URL, ClientIDList=["sts.amazonaws.com"])
+            provider = iam.create_open_id_connect_provider(Url=GITHUB_OIDC_ISSUER, ClientIDList=[GITHUB_OIDC_AUDIENCE])
             context = f"{OIDC_CONTEXT}={provider['OpenIDConnectProviderArn']}"
             with clock.phase("synth"):
                 cdk("synth", *(["--app", app] if app else []), "--output", str(out), "--context", context, "--quiet", env=env)
