@@ -38,8 +38,8 @@ class EksPodIdentityRole(PatternRole):
         **options: Unpack[RoleOptions],
     ) -> None:
         """
-        :param namespace: The service account's namespace.
-        :param service_account: The service account's name.
+        :param namespace: The service account's namespace. Default: required.
+        :param service_account: The service account's name. Default: required.
         :param cluster_name: The only cluster whose pods may use the role. Default: any cluster of the account.
         """
         trust = eks_pod_identity_trust(namespace=namespace, service_account=service_account, cluster_name=cluster_name)

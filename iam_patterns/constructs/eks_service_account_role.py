@@ -39,8 +39,9 @@ class EksServiceAccountRole(PatternRole):
     ) -> None:
         """
         :param oidc_issuer: The cluster's OIDC issuer URL (``aws eks describe-cluster --query cluster.identity.oidc.issuer``).
-        :param namespace: The service account's namespace.
-        :param service_account: The service account's name.
+            Default: required.
+        :param namespace: The service account's namespace. Default: required.
+        :param service_account: The service account's name. Default: required.
         """
         trust = eks_service_account_trust(
             issuer=oidc_issuer,

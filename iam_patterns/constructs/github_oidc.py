@@ -211,7 +211,7 @@ class GitHubOidcRole(PatternRole):
     ) -> None:
         """Build the role; nothing is emitted unless every option is valid.
 
-        ``repository``: ``"OWNER/REPO"``, exactly. ``branches``, ``tags``, ``environments``: names whose jobs
+        ``repository``: ``"OWNER/REPO"``, exactly. Default: required. ``branches``, ``tags``, ``environments``: names whose jobs
         may assume the role (``*``, ``?`` are wildcards). ``pull_requests``: jobs run for pull requests.
         ``subjects``: whole subjects of the repository for other contexts. At least one of these is needed.
         Default: none (refused).

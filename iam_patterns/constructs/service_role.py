@@ -39,7 +39,7 @@ class ServiceRole(PatternRole):
         **options: Unpack[RoleOptions],
     ) -> None:
         """
-        :param service: The service principal, such as ``events.amazonaws.com``.
+        :param service: The service principal, such as ``events.amazonaws.com``. Default: required.
         :param source_arns: The resources the service may act for (``aws:SourceArn``). Default: none.
         :param source_account: The account those resources belong to (``aws:SourceAccount``). Default: none.
         :param unsafe_allow_any_source: Trust the service for any account's resources (the confused deputy).

@@ -98,6 +98,10 @@ class IdentityPolicy:
     ``RolePolicy``, ``UserPolicy``, ``GroupPolicy``), an ``AWS::IAM::ManagedPolicy``, or a role, user or group
     whose ``Policies`` property holds it. ``attached_to`` lists the logical ids of the template's roles, users
     and groups it applies to; ``boundary_of`` those whose permissions boundary it is (a managed policy).
+
+    Example::
+
+        [(p.logical_id, p.attached_to) for p in template.identity_policies if p.type == "AWS::IAM::ManagedPolicy"]
     """
 
     logical_id: str

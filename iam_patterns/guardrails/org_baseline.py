@@ -89,7 +89,13 @@ class OrgBaselineNames:
 
 @dataclass(frozen=True)
 class OrgBaselineDocuments:
-    """The baseline of one account: its names, the two roles' trust policies, the boundary and the delegation."""
+    """The baseline of one account: its names, the two roles' trust policies, the boundary and the delegation.
+
+    Example::
+
+        docs = org_baseline(...)
+        docs.names.audit_role, docs.audit_trust.to_json_string()
+    """
 
     names: OrgBaselineNames
     audit_trust: PolicyDocument
