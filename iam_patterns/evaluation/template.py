@@ -208,10 +208,10 @@ _TYPES: dict[str, tuple[str | None, str, str]] = {
 _OIDC_TYPES = ("AWS::IAM::OIDCProvider", "Custom::AWSCDKOpenIdConnectProvider")
 _PRINCIPAL_TYPES = ("AWS::IAM::Role", "AWS::IAM::User", "AWS::IAM::Group")
 # Policy resource type -> (the property naming its principals, principal type) pairs.
+_PRINCIPAL_LISTS = (("Roles", "AWS::IAM::Role"), ("Users", "AWS::IAM::User"), ("Groups", "AWS::IAM::Group"))
 _POLICY_TARGETS = {
-    "AWS::IAM::Policy": (("Roles", "AWS::IAM::Role"), ("Users", "AWS::IAM::User"), ("Groups", "AWS::IAM::Group")),
-    "AWS::IAM::ManagedPolicy": (("Roles", "AWS::IAM::Role"), ("Users", "AWS::IAM::User"),
-                                ("Groups", "AWS::IAM::Group")),
+    "AWS::IAM::Policy": _PRINCIPAL_LISTS,
+    "AWS::IAM::ManagedPolicy": _PRINCIPAL_LISTS,
     "AWS::IAM::RolePolicy": (("RoleName", "AWS::IAM::Role"),),
     "AWS::IAM::UserPolicy": (("UserName", "AWS::IAM::User"),),
     "AWS::IAM::GroupPolicy": (("GroupName", "AWS::IAM::Group"),),
@@ -331,9 +331,7 @@ class Template:
                 raise _Unresolvable(f"Fn::FindInMap {keys!r}") from None
         if name == "Fn::If":
             condition, when_true, when_false = argument
-            chosen = when_true if self._condition(condition) else when_false
-            resolved = sub(chosen)
-            return resolved
+            return sub(when_true if self._condition(condition) else when_false)
         if name in _CONDITION_FUNCTIONS:
             return self._condition_function(name, argument)
         raise _Unresolvable(f"{name} {_short(argument)}")

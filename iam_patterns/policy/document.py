@@ -33,7 +33,6 @@ _VERSIONS = (VERSION, "2008-10-17")
 _PRINCIPAL_TYPES = ("AWS", "Service", "Federated", "CanonicalUser")
 _EFFECTS = ("Allow", "Deny")
 
-Scalar = Union[str, bool, int, float]
 Values = Union[str, tuple[str, ...]]
 """One value (kept as a string) or several (kept as a tuple, written as a JSON list)."""
 

@@ -10,7 +10,6 @@ from typing import Any
 
 import boto3
 import pytest
-from aws_cdk import Stack
 from aws_cdk.assertions import Template
 from moto import mock_aws
 
