@@ -4,23 +4,15 @@ returns."""
 
 from __future__ import annotations
 
-import ast
 from pathlib import Path
 from typing import Any
 
 from aws_cdk import Stack
 
+from tests.cdk.doc_blocks import examples, render, run_block
 from tests.cdk.synth import new_app
-from tests.cdk.test_guardrails_doc import examples, render
 
 DOC = Path(__file__).parents[2] / "docs" / "org-rollout.md"
-
-
-def _run(code: str, namespace: dict[str, Any]) -> Any:
-    tree = ast.parse(code)
-    last = tree.body.pop() if tree.body and isinstance(tree.body[-1], ast.Expr) else None
-    exec(compile(tree, str(DOC), "exec"), namespace)
-    return eval(compile(ast.Expression(last.value), str(DOC), "eval"), namespace) if last else None
 
 
 def test_every_block_runs_in_order_and_every_json_block_is_what_the_block_above_returns():
@@ -29,7 +21,7 @@ def test_every_block_runs_in_order_and_every_json_block_is_what_the_block_above_
     shown = 0
     for code, expected in pairs:
         namespace["stack"] = Stack(new_app(), "Doc")  # a block that synthesizes leaves the next one a new app
-        value = _run(code, namespace)
+        value = run_block(code, namespace, DOC)
         if expected is not None:
             assert render(value) == expected, code
             shown += 1
