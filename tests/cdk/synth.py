@@ -53,3 +53,10 @@ def normalise(value: Any) -> Any:
 def template(stack: Stack) -> dict[str, Any]:
     """The normalised CloudFormation template of ``stack``."""
     return normalise(Template.from_stack(stack).to_json())
+
+
+def properties_of_type(stack_or_template: Stack | dict[str, Any], kind: str) -> dict[str, dict[str, Any]]:
+    """The ``Properties`` of each resource of type ``kind``, by logical id, in a stack's normalised template (or
+    in a template already synthesized)."""
+    synthesized = template(stack_or_template) if isinstance(stack_or_template, Stack) else stack_or_template
+    return {k: r["Properties"] for k, r in synthesized["Resources"].items() if r["Type"] == kind}

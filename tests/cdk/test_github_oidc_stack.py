@@ -6,7 +6,7 @@ import pytest
 
 from iam_patterns.evaluation import Simulator
 from stacks.github_oidc import PROVIDER_ARN_CONTEXT, REUSABLE_DEPLOY, GitHubOidcStack
-from tests.cdk.synth import new_app, template
+from tests.cdk.synth import new_app, properties_of_type, template
 
 GITHUB = "token.actions.githubusercontent.com"
 EXISTING = f"arn:aws:iam::123456789012:oidc-provider/{GITHUB}"
@@ -15,12 +15,8 @@ REPO = "repo:octo-org/octo-repo"
 REPO_BY_ID = "repo:octo-org@123456/octo-repo@456789"
 
 
-def _of_type(resources: dict, kind: str) -> dict:
-    return {k: v for k, v in resources.items() if v["Type"] == kind}
-
-
 def _subjects(role: dict) -> list:
-    (statement,) = role["Properties"]["AssumeRolePolicyDocument"]["Statement"]
+    (statement,) = role["AssumeRolePolicyDocument"]["Statement"]
     return [values[f"{GITHUB}:sub"] for values in statement["Condition"].values() if f"{GITHUB}:sub" in values]
 
 
@@ -29,27 +25,27 @@ def test_template_matches_snapshot(app, snapshot):
 
 
 def test_by_default_the_stack_creates_the_provider_its_roles_trust_and_depend_on(app):
-    resources = template(GitHubOidcStack(app, "IamPatterns-GitHubOidc"))["Resources"]
-    (provider_id,) = _of_type(resources, "AWS::IAM::OIDCProvider")
-    roles = _of_type(resources, "AWS::IAM::Role")
+    synthesized = template(GitHubOidcStack(app, "IamPatterns-GitHubOidc"))
+    (provider_id,) = properties_of_type(synthesized, "AWS::IAM::OIDCProvider")
+    roles = properties_of_type(synthesized, "AWS::IAM::Role")
     assert len(roles) == 4
-    assert all(role["DependsOn"] == [provider_id] for role in roles.values())
+    assert all(synthesized["Resources"][role_id]["DependsOn"] == [provider_id] for role_id in roles)
 
 
 def test_with_a_provider_arn_in_the_context_the_stack_imports_it_and_creates_none():
     app = new_app(context={PROVIDER_ARN_CONTEXT: EXISTING})
-    resources = template(GitHubOidcStack(app, "IamPatterns-GitHubOidc"))["Resources"]
-    assert _of_type(resources, "AWS::IAM::OIDCProvider") == {}
-    roles = _of_type(resources, "AWS::IAM::Role")
+    synthesized = template(GitHubOidcStack(app, "IamPatterns-GitHubOidc"))
+    assert properties_of_type(synthesized, "AWS::IAM::OIDCProvider") == {}
+    roles = properties_of_type(synthesized, "AWS::IAM::Role")
     assert len(roles) == 4
-    for role in roles.values():
-        assert role["Properties"]["AssumeRolePolicyDocument"]["Statement"][0]["Principal"] == {"Federated": EXISTING}
-        assert "DependsOn" not in role
+    for role_id, role in roles.items():
+        assert role["AssumeRolePolicyDocument"]["Statement"][0]["Principal"] == {"Federated": EXISTING}
+        assert "DependsOn" not in synthesized["Resources"][role_id]
 
 
 def test_each_role_trusts_only_its_own_jobs_of_the_repository(app):
-    resources = template(GitHubOidcStack(app, "IamPatterns-GitHubOidc"))["Resources"]
-    subjects = {k.rstrip("0123456789ABCDEF"): _subjects(v) for k, v in _of_type(resources, "AWS::IAM::Role").items()}
+    roles = properties_of_type(GitHubOidcStack(app, "IamPatterns-GitHubOidc"), "AWS::IAM::Role")
+    subjects = {k.rstrip("0123456789ABCDEF"): _subjects(v) for k, v in roles.items()}
     assert subjects == {
         "Deploy": [["repo:octo-org/octo-repo:environment:production",
                     "repo:octo-org@123456/octo-repo@456789:environment:production"]],

@@ -3,11 +3,7 @@
 from __future__ import annotations
 
 from stacks.permission_set import TEAM_A_ACCOUNTS, TEAM_A_GROUP, PermissionSetStack
-from tests.cdk.synth import template
-
-
-def _of_type(stack, kind: str) -> list[dict]:
-    return [r["Properties"] for r in template(stack)["Resources"].values() if r["Type"] == kind]
+from tests.cdk.synth import properties_of_type, template
 
 
 def test_template_matches_snapshot(app, snapshot):
@@ -15,13 +11,13 @@ def test_template_matches_snapshot(app, snapshot):
 
 
 def test_team_a_group_is_assigned_both_sets_in_each_team_a_account(app):
-    assignments = _of_type(PermissionSetStack(app, "P"), "AWS::SSO::Assignment")
+    assignments = properties_of_type(PermissionSetStack(app, "P"), "AWS::SSO::Assignment").values()
     assert sorted(a["TargetId"] for a in assignments) == sorted(TEAM_A_ACCOUNTS * 2)
     assert {a["PrincipalId"] for a in assignments} == {TEAM_A_GROUP}
 
 
 def test_the_delegate_set_is_not_under_the_boundary_it_hands_out_and_the_operator_set_is(app):
-    sets = {s["Name"]: s for s in _of_type(PermissionSetStack(app, "P"), "AWS::SSO::PermissionSet")}
+    sets = {s["Name"]: s for s in properties_of_type(PermissionSetStack(app, "P"), "AWS::SSO::PermissionSet").values()}
     delegate, operator = sets["TeamADelegate"], sets["TeamAOperator"]
     assert delegate["CustomerManagedPolicyReferences"] == [{"Name": "team-a-delegation", "Path": "/delegated/"}]
     assert "PermissionsBoundary" not in delegate

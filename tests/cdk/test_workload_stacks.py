@@ -12,7 +12,7 @@ from stacks.ecs_task_roles import EcsTaskRolesStack
 from stacks.eks_roles import EksRolesStack
 from stacks.lambda_execution_role import LambdaExecutionRoleStack
 from stacks.service_roles import ServiceRolesStack
-from tests.cdk.synth import template
+from tests.cdk.synth import properties_of_type, template
 
 STACKS = {
     "IamPatterns-Ec2InstanceRole": Ec2InstanceRoleStack,
@@ -29,13 +29,9 @@ def test_template_matches_snapshot(app, snapshot, stack_id):
     assert template(STACKS[stack_id](app, stack_id)) == snapshot
 
 
-def _of_type(stack_template: dict, kind: str) -> list[dict]:
-    return [r["Properties"] for r in stack_template["Resources"].values() if r["Type"] == kind]
-
-
 def test_the_launch_template_uses_the_roles_profile_and_requires_imdsv2(app):
     resources = template(Ec2InstanceRoleStack(app, "E"))
-    (data,) = [p["LaunchTemplateData"] for p in _of_type(resources, "AWS::EC2::LaunchTemplate")]
+    (data,) = [p["LaunchTemplateData"] for p in properties_of_type(resources, "AWS::EC2::LaunchTemplate").values()]
     profile_id = next(k for k, r in resources["Resources"].items() if r["Type"] == "AWS::IAM::InstanceProfile")
     assert data["IamInstanceProfile"] == {"Arn": {"Fn::GetAtt": [profile_id, "Arn"]}}
     assert data["MetadataOptions"]["HttpTokens"] == "required"
@@ -50,7 +46,7 @@ def test_no_workload_stack_uses_an_aws_managed_policy_or_a_wildcard_logs_grant(a
 
 
 def test_the_cross_account_example_attaches_the_guides_s3_policy(app, guide_s3_policy):
-    (policy,) = _of_type(template(CrossAccountRoleStack(app, "X")), "AWS::IAM::Policy")
+    (policy,) = properties_of_type(CrossAccountRoleStack(app, "X"), "AWS::IAM::Policy").values()
     assert policy["PolicyName"] == "s3-uploads-readwrite"
     objects, listing = policy["PolicyDocument"]["Statement"]
     assert (objects["Sid"], listing["Sid"]) == ("ReadWriteAppUploads", "ListOnlyTheReportsPrefix")

@@ -10,18 +10,14 @@ from aws_cdk import aws_iam as iam
 
 from iam_patterns import AccessActivityAlerts
 from iam_patterns.errors import ValidationError
-from tests.cdk.synth import template
-
-
-def _of_type(stack: Stack, kind: str) -> dict[str, dict]:
-    return {k: r["Properties"] for k, r in template(stack)["Resources"].items() if r["Type"] == kind}
+from tests.cdk.synth import properties_of_type, template
 
 
 def test_both_rules_publish_to_the_topic_and_only_they_may(app):
     stack = Stack(app, "S")
     role = iam.Role.from_role_arn(stack, "BreakGlass", "arn:aws:iam::111122223333:role/ops/break-glass")
     alerts = AccessActivityAlerts(stack, "Alerts", watched_roles=[role])
-    rules = _of_type(stack, "AWS::Events::Rule")
+    rules = properties_of_type(stack, "AWS::Events::Rule")
     topic_ref = {"Ref": stack.get_logical_id(alerts.topic.node.default_child)}
     assert len(rules) == 2
     for rule in rules.values():
@@ -31,12 +27,12 @@ def test_both_rules_publish_to_the_topic_and_only_they_may(app):
     assert assume["EventPattern"]["detail"]["requestParameters"] == {
         "roleArn": ["arn:aws:iam::111122223333:role/ops/break-glass"]
     }
-    (policy,) = _of_type(stack, "AWS::SNS::TopicPolicy").values()
+    (policy,) = properties_of_type(stack, "AWS::SNS::TopicPolicy").values()
     allow = policy["PolicyDocument"]["Statement"][0]
     assert allow["Principal"] == {"Service": "events.amazonaws.com"}
     assert allow["Condition"]["ArnEquals"]["aws:SourceArn"] == [{"Fn::GetAtt": [k, "Arn"]} for k in rules]
     assert policy["Topics"] == [topic_ref]
-    (analyzer,) = _of_type(stack, "AWS::AccessAnalyzer::Analyzer").values()
+    (analyzer,) = properties_of_type(stack, "AWS::AccessAnalyzer::Analyzer").values()
     assert analyzer["Type"] == "ACCOUNT"
 
 
@@ -44,12 +40,12 @@ def test_without_watched_roles_only_root_activity_is_watched(app):
     stack = Stack(app, "S")
     alerts = AccessActivityAlerts(stack, "Alerts", analyzer_type="ORGANIZATION")
     assert list(alerts.rules) == ["RootActivity"]
-    (policy,) = _of_type(stack, "AWS::SNS::TopicPolicy").values()
+    (policy,) = properties_of_type(stack, "AWS::SNS::TopicPolicy").values()
     rule_id = stack.get_logical_id(alerts.rules["RootActivity"])
     assert policy["PolicyDocument"]["Statement"][0]["Condition"] == {
         "ArnEquals": {"aws:SourceArn": {"Fn::GetAtt": [rule_id, "Arn"]}}
     }
-    assert [a["Type"] for a in _of_type(stack, "AWS::AccessAnalyzer::Analyzer").values()] == ["ORGANIZATION"]
+    assert [a["Type"] for a in properties_of_type(stack, "AWS::AccessAnalyzer::Analyzer").values()] == ["ORGANIZATION"]
 
 
 def test_an_unknown_analyzer_type_is_refused_before_anything_is_emitted(app):
@@ -63,5 +59,5 @@ def test_without_an_analyzer_type_no_analyzer_is_made_and_the_alerts_stay(app):
     stack = Stack(app, "S")
     alerts = AccessActivityAlerts(stack, "Alerts", analyzer_type=None)
     assert alerts.analyzer is None
-    assert _of_type(stack, "AWS::AccessAnalyzer::Analyzer") == {}
-    assert len(_of_type(stack, "AWS::Events::Rule")) == 1
+    assert properties_of_type(stack, "AWS::AccessAnalyzer::Analyzer") == {}
+    assert len(properties_of_type(stack, "AWS::Events::Rule")) == 1

@@ -5,28 +5,25 @@ from __future__ import annotations
 from aws_cdk import Duration, Environment, Stack
 
 from iam_patterns import CrossAccountRole
-from tests.cdk.synth import template
-
-
-def _role(stack: Stack) -> dict:
-    (role,) = [r for r in template(stack)["Resources"].values() if r["Type"] == "AWS::IAM::Role"]
-    return role["Properties"]
+from tests.cdk.synth import properties_of_type
 
 
 def test_emits_exactly_the_guides_trust_policy(app, guide_trust_policy):
     stack = Stack(app, "S", env=Environment(region="us-east-1"))  # a known Region makes the partition literal
     role = CrossAccountRole(stack, "AppUploads", trusted_accounts=["111122223333"], external_id="acme-prod-2026",
                             trusted_services=["ec2.amazonaws.com"], role_name="app-uploads-role")
-    assert _role(stack)["AssumeRolePolicyDocument"] == guide_trust_policy
+    (props,) = properties_of_type(stack, "AWS::IAM::Role").values()
+    assert props["AssumeRolePolicyDocument"] == guide_trust_policy
     assert role.trust_policy.to_json() == guide_trust_policy
-    assert _role(stack)["MaxSessionDuration"] == 3600
-    assert _role(stack)["RoleName"] == "app-uploads-role"
+    assert props["MaxSessionDuration"] == 3600
+    assert props["RoleName"] == "app-uploads-role"
 
 
 def test_an_environment_agnostic_stack_names_the_partition_by_reference(app):
     stack = Stack(app, "S")
     CrossAccountRole(stack, "Partner", trusted_accounts=["111122223333"])
-    (statement,) = _role(stack)["AssumeRolePolicyDocument"]["Statement"]
+    (props,) = properties_of_type(stack, "AWS::IAM::Role").values()
+    (statement,) = props["AssumeRolePolicyDocument"]["Statement"]
     assert statement["Principal"]["AWS"] == {
         "Fn::Join": ["", ["arn:", {"Ref": "AWS::Partition"}, ":iam::111122223333:root"]]
     }
@@ -38,7 +35,7 @@ def test_mfa_age_and_common_options(app):
     CrossAccountRole(stack, "Auditor", trusted_principals=["arn:aws:iam::444455556666:role/auditor"],
                      mfa_max_age=Duration.hours(1), max_session_duration=Duration.hours(2), path="/partners/",
                      tags={"owner": "security"})
-    props = _role(stack)
+    (props,) = properties_of_type(stack, "AWS::IAM::Role").values()
     (statement,) = props["AssumeRolePolicyDocument"]["Statement"]
     assert statement["Condition"]["NumericLessThan"] == {"aws:MultiFactorAuthAge": "3600"}
     assert (props["MaxSessionDuration"], props["Path"], props["Tags"]) == (

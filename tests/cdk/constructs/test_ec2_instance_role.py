@@ -11,30 +11,26 @@ from aws_cdk import aws_iam as iam
 from aws_cdk.assertions import Annotations, Match
 
 from iam_patterns import Ec2InstanceRole, RequireImdsv2
-from tests.cdk.synth import template
-
-
-def _resources(stack: Stack, kind: str) -> list[dict]:
-    return [r for r in template(stack)["Resources"].values() if r["Type"] == kind]
+from tests.cdk.synth import properties_of_type, template
 
 
 def test_trusts_ec2_and_hands_itself_to_instances_through_its_profile(app):
     stack = Stack(app, "S")
     role = Ec2InstanceRole(stack, "Web", path="/workloads/")
-    (props,) = [r["Properties"] for r in _resources(stack, "AWS::IAM::Role")]
+    (props,) = properties_of_type(stack, "AWS::IAM::Role").values()
     assert props["AssumeRolePolicyDocument"]["Statement"] == [
         {"Sid": "AllowEC2ToAssume", "Effect": "Allow", "Principal": {"Service": "ec2.amazonaws.com"}, "Action": "sts:AssumeRole"}
     ]
     assert "Policies" not in props
-    (profile,) = _resources(stack, "AWS::IAM::InstanceProfile")
-    assert profile["Properties"]["Path"] == "/workloads/"
+    (profile,) = properties_of_type(stack, "AWS::IAM::InstanceProfile").values()
+    assert profile["Path"] == "/workloads/"
     assert isinstance(role.instance_profile, iam.InstanceProfile) and role.instance_profile.role is role
 
 
 def test_session_manager_adds_only_the_agents_permissions(app):
     stack = Stack(app, "S")
     Ec2InstanceRole(stack, "Web", session_manager=True)
-    (props,) = [r["Properties"] for r in _resources(stack, "AWS::IAM::Role")]
+    (props,) = properties_of_type(stack, "AWS::IAM::Role").values()
     (policy,) = props["Policies"]
     assert policy["PolicyName"] == "session-manager"
     assert {a.split(":")[0] for s in policy["PolicyDocument"]["Statement"] for a in s["Action"]} == {"ssm", "ssmmessages"}
@@ -46,18 +42,18 @@ def test_launch_templates_and_instances_in_its_stack_require_imdsv2(app):
     role = Ec2InstanceRole(stack, "Web")
     ec2.LaunchTemplate(stack, "Template", instance_profile=role.instance_profile)
     ec2.CfnInstance(stack, "Bastion", image_id="ami-12345678")
-    (launch_template,) = _resources(stack, "AWS::EC2::LaunchTemplate")
-    (instance,) = _resources(stack, "AWS::EC2::Instance")
-    assert launch_template["Properties"]["LaunchTemplateData"]["MetadataOptions"] == {"HttpTokens": "required"}
-    assert instance["Properties"]["MetadataOptions"] == {"HttpTokens": "required"}
+    (launch_template,) = properties_of_type(stack, "AWS::EC2::LaunchTemplate").values()
+    (instance,) = properties_of_type(stack, "AWS::EC2::Instance").values()
+    assert launch_template["LaunchTemplateData"]["MetadataOptions"] == {"HttpTokens": "required"}
+    assert instance["MetadataOptions"] == {"HttpTokens": "required"}
 
 
 def test_other_metadata_options_are_kept_beside_the_required_tokens(app):
     stack = Stack(app, "S")
     Ec2InstanceRole(stack, "Web")
     ec2.LaunchTemplate(stack, "Template", http_put_response_hop_limit=1)
-    (launch_template,) = _resources(stack, "AWS::EC2::LaunchTemplate")
-    assert launch_template["Properties"]["LaunchTemplateData"]["MetadataOptions"] == {
+    (launch_template,) = properties_of_type(stack, "AWS::EC2::LaunchTemplate").values()
+    assert launch_template["LaunchTemplateData"]["MetadataOptions"] == {
         "HttpPutResponseHopLimit": 1,
         "HttpTokens": "required",
     }
@@ -88,8 +84,8 @@ def test_imdsv2_can_only_be_left_optional_by_the_loud_opt_out(app):
     stack = Stack(app, "S")
     Ec2InstanceRole(stack, "Web", unsafe_allow_imdsv1=True)
     ec2.CfnInstance(stack, "Legacy", image_id="ami-12345678")
-    (instance,) = _resources(stack, "AWS::EC2::Instance")
-    assert "MetadataOptions" not in instance["Properties"]
+    (instance,) = properties_of_type(stack, "AWS::EC2::Instance").values()
+    assert "MetadataOptions" not in instance
     Annotations.from_stack(stack).has_no_error("*", Match.any_value())
 
 
@@ -106,5 +102,5 @@ def test_the_aspect_alone_covers_any_scope(app):
     ec2.CfnInstance(stack, "Bastion", image_id="ami-12345678",
                     metadata_options=ec2.CfnInstance.MetadataOptionsProperty(http_tokens="required", http_endpoint="enabled"))
     RequireImdsv2.apply(app)
-    (instance,) = _resources(stack, "AWS::EC2::Instance")
-    assert instance["Properties"]["MetadataOptions"] == {"HttpEndpoint": "enabled", "HttpTokens": "required"}
+    (instance,) = properties_of_type(stack, "AWS::EC2::Instance").values()
+    assert instance["MetadataOptions"] == {"HttpEndpoint": "enabled", "HttpTokens": "required"}

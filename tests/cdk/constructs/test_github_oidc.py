@@ -12,7 +12,7 @@ from aws_cdk.assertions import Annotations, Match
 from iam_patterns import GitHubOidcProvider, GitHubOidcRole, github_oidc_issuer
 from iam_patterns.errors import ValidationError
 from iam_patterns.evaluation import Simulator
-from tests.cdk.synth import template
+from tests.cdk.synth import properties_of_type, template
 
 GITHUB = "token.actions.githubusercontent.com"
 REPO = "octo-org/octo-repo"
@@ -21,10 +21,6 @@ ACCOUNT_PROVIDER_ARN = {
     "Fn::Join": ["", ["arn:", {"Ref": "AWS::Partition"}, ":iam::", {"Ref": "AWS::AccountId"},
                       f":oidc-provider/{GITHUB}"]],
 }
-
-
-def _resources(stack: Stack, kind: str) -> list[dict]:
-    return [r for r in template(stack)["Resources"].values() if r["Type"] == kind]
 
 
 def _role_stack(app, **options) -> Stack:
@@ -72,7 +68,7 @@ def test_enterprise_and_server_providers_use_their_issuer_url(app):
     stack = Stack(app, "S")
     GitHubOidcProvider(stack, "Enterprise", issuer=github_oidc_issuer(enterprise="octocat-inc"))
     GitHubOidcProvider(stack, "Server", issuer=github_oidc_issuer(server_host="github.example.com"))
-    urls = sorted(r["Properties"]["Url"] for r in _resources(stack, "AWS::IAM::OIDCProvider"))
+    urls = sorted(p["Url"] for p in properties_of_type(stack, "AWS::IAM::OIDCProvider").values())
     assert urls == ["https://github.example.com/_services/token", f"https://{GITHUB}/octocat-inc"]
 
 
@@ -89,7 +85,7 @@ def test_a_role_without_a_provider_creates_one_for_its_stack_and_its_siblings_sh
     first = GitHubOidcRole(stack, "Deploy", repository=REPO, environments=["production"])
     second = GitHubOidcRole(stack, "Plan", repository=REPO, pull_requests=True)
     assert first.provider is second.provider
-    assert len(_resources(stack, "AWS::IAM::OIDCProvider")) == 1
+    assert len(properties_of_type(stack, "AWS::IAM::OIDCProvider")) == 1
     resources = template(stack)["Resources"]
     (provider_id,) = [k for k, v in resources.items() if v["Type"] == "AWS::IAM::OIDCProvider"]
     for role in (v for v in resources.values() if v["Type"] == "AWS::IAM::Role"):
@@ -103,11 +99,11 @@ def test_a_role_uses_the_provider_already_in_its_stack(app):
     provider = GitHubOidcProvider(stack, "GitHub")
     role = GitHubOidcRole(stack, "Role", repository=REPO, branches=["main"])
     assert role.provider is provider
-    assert len(_resources(stack, "AWS::IAM::OIDCProvider")) == 1
-    (resource,) = _resources(stack, "AWS::IAM::Role")
-    assert resource["Properties"]["AssumeRolePolicyDocument"]["Statement"][0]["Principal"] == {
-        "Federated": ACCOUNT_PROVIDER_ARN}
-    assert len(resource["DependsOn"]) == 1
+    synthesized = template(stack)
+    assert len(properties_of_type(synthesized, "AWS::IAM::OIDCProvider")) == 1
+    ((role_id, props),) = properties_of_type(synthesized, "AWS::IAM::Role").items()
+    assert props["AssumeRolePolicyDocument"]["Statement"][0]["Principal"] == {"Federated": ACCOUNT_PROVIDER_ARN}
+    assert len(synthesized["Resources"][role_id]["DependsOn"]) == 1
 
 
 def test_an_imported_provider_is_trusted_by_its_arn_and_emits_nothing(app):
@@ -116,11 +112,11 @@ def test_an_imported_provider_is_trusted_by_its_arn_and_emits_nothing(app):
     provider = GitHubOidcProvider.from_arn(stack, "GitHub", arn)
     assert provider.issuer == f"https://{GITHUB}/octocat-inc" and provider.client_ids is None
     GitHubOidcRole(stack, "Role", repository=REPO, branches=["main"])
-    (resource,) = _resources(stack, "AWS::IAM::Role")
-    statement = resource["Properties"]["AssumeRolePolicyDocument"]["Statement"][0]
+    (props,) = properties_of_type(stack, "AWS::IAM::Role").values()
+    statement = props["AssumeRolePolicyDocument"]["Statement"][0]
     assert statement["Principal"] == {"Federated": arn}
     assert f"{GITHUB}/octocat-inc:sub" in statement["Condition"]["StringEquals"]
-    assert not _resources(stack, "AWS::IAM::OIDCProvider")
+    assert not properties_of_type(stack, "AWS::IAM::OIDCProvider")
 
 
 def test_the_account_provider_arn_is_built_from_partition_and_account_tokens(app):
@@ -132,14 +128,15 @@ def test_the_account_provider_arn_is_built_from_partition_and_account_tokens(app
 def test_role_defaults_to_one_hour_sessions(app):
     stack = Stack(app, "S")
     GitHubOidcRole(stack, "Role", repository=REPO, branches=["main"])
-    assert _resources(stack, "AWS::IAM::Role")[0]["Properties"]["MaxSessionDuration"] == 3600
+    (props,) = properties_of_type(stack, "AWS::IAM::Role").values()
+    assert props["MaxSessionDuration"] == 3600
 
 
 def test_role_trusts_git_tags_and_takes_the_common_options(app):
     stack = Stack(app, "S")
     role = GitHubOidcRole(stack, "Role", repository=REPO, tags=["v1.0.0"], role_name="release",
                           max_session_duration=Duration.hours(2), path="/ci/", description="releases")
-    props = _resources(stack, "AWS::IAM::Role")[0]["Properties"]
+    (props,) = properties_of_type(stack, "AWS::IAM::Role").values()
     assert (props["RoleName"], props["MaxSessionDuration"], props["Path"]) == ("release", 7200, "/ci/")
     sub = props["AssumeRolePolicyDocument"]["Statement"][0]["Condition"]["StringEquals"][f"{GITHUB}:sub"]
     assert sub == "repo:octo-org/octo-repo:ref:refs/tags/v1.0.0"
@@ -150,8 +147,8 @@ def test_the_emitted_trust_policy_is_the_documented_one(app):
     stack = Stack(app, "S")
     provider = GitHubOidcProvider.from_arn(stack, "GitHub", f"arn:aws:iam::111122223333:oidc-provider/{GITHUB}")
     role = GitHubOidcRole(stack, "Role", repository=REPO, branches=["main", "release/*"], provider=provider)
-    emitted = _resources(stack, "AWS::IAM::Role")[0]["Properties"]["AssumeRolePolicyDocument"]
-    assert emitted == role.trust_policy.to_json()
+    (props,) = properties_of_type(stack, "AWS::IAM::Role").values()
+    assert props["AssumeRolePolicyDocument"] == role.trust_policy.to_json()
 
 
 def test_a_repository_wildcard_with_the_opt_in_carries_a_warning(app):

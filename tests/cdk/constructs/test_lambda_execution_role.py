@@ -10,12 +10,7 @@ from aws_cdk import aws_lambda as lambda_
 from aws_cdk import aws_logs as logs
 
 from iam_patterns import LambdaExecutionRole
-from tests.cdk.synth import template
-
-
-def _role(stack: Stack) -> dict:
-    (role,) = [r for r in template(stack)["Resources"].values() if r["Type"] == "AWS::IAM::Role"]
-    return role["Properties"]
+from tests.cdk.synth import properties_of_type, template
 
 
 def test_a_function_runs_as_the_role_and_writes_only_to_its_own_log_group(app):
@@ -29,7 +24,8 @@ def test_a_function_runs_as_the_role_and_writes_only_to_its_own_log_group(app):
     role_id = next(k for k, r in resources.items() if r["Type"] == "AWS::IAM::Role")
     log_group_id = next(k for k, r in resources.items() if r["Type"] == "AWS::Logs::LogGroup")
     assert function["Properties"]["Role"] == {"Fn::GetAtt": [role_id, "Arn"]}
-    (statement,) = _role(stack)["Policies"][0]["PolicyDocument"]["Statement"]
+    (props,) = properties_of_type(stack, "AWS::IAM::Role").values()
+    (statement,) = props["Policies"][0]["PolicyDocument"]["Statement"]
     assert statement["Sid"] == "WriteOwnLogGroup"
     assert statement["Resource"]["Fn::Join"][1][-2:] == [{"Ref": log_group_id}, ":*"]
     assert "AWSLambdaBasicExecutionRole" not in json.dumps(resources)
@@ -39,7 +35,8 @@ def test_a_function_runs_as_the_role_and_writes_only_to_its_own_log_group(app):
 def test_the_default_log_group_of_a_named_function_in_the_deploying_account_and_region(app):
     stack = Stack(app, "S")
     LambdaExecutionRole(stack, "Role", function_name="orders-api", vpc=True, xray=True)
-    logs_statement, vpc, xray = _role(stack)["Policies"][0]["PolicyDocument"]["Statement"]
+    (props,) = properties_of_type(stack, "AWS::IAM::Role").values()
+    logs_statement, vpc, xray = props["Policies"][0]["PolicyDocument"]["Statement"]
     assert logs_statement["Resource"] == {"Fn::Join": ["", [
         "arn:", {"Ref": "AWS::Partition"}, ":logs:", {"Ref": "AWS::Region"}, ":", {"Ref": "AWS::AccountId"},
         ":log-group:/aws/lambda/orders-api:*"]]}
@@ -52,4 +49,5 @@ def test_trusts_lambda_only(app):
     assert role.trust_policy.to_json()["Statement"] == [
         {"Sid": "AllowLambdaToAssume", "Effect": "Allow", "Principal": {"Service": "lambda.amazonaws.com"}, "Action": "sts:AssumeRole"}
     ]
-    assert _role(stack)["AssumeRolePolicyDocument"] == role.trust_policy.to_json()
+    (props,) = properties_of_type(stack, "AWS::IAM::Role").values()
+    assert props["AssumeRolePolicyDocument"] == role.trust_policy.to_json()

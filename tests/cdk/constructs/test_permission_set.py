@@ -10,16 +10,12 @@ from aws_cdk import Duration, Stack
 from iam_patterns import PermissionSet
 from iam_patterns.errors import ValidationError
 from iam_patterns.policy import PolicyDocument, Statement
-from tests.cdk.synth import template
+from tests.cdk.synth import properties_of_type, template
 
 INSTANCE = "arn:aws:sso:::instance/ssoins-1111111111111111"
 GROUP = "9067e1a2-40a1-70f5-5f0d-6f1b0c2e9a11"
 USER = "906712345a-11111111-2222-3333-4444-555555555555"
 READ = PolicyDocument(statements=[Statement(sid="Read", action="s3:GetObject", resource="arn:aws:s3:::b/*")])
-
-
-def _resources(stack: Stack, kind: str) -> list[dict]:
-    return [r["Properties"] for r in template(stack)["Resources"].values() if r["Type"] == kind]
 
 
 def _set(stack, **overrides):
@@ -35,7 +31,7 @@ def test_emits_the_set_with_its_session_policies_and_boundary(app):
         customer_managed_policies=["team-a-delegation", "/delegated/team-a-reader"],
         permissions_boundary="/delegated/team-a-boundary",
     )
-    (props,) = _resources(stack, "AWS::SSO::PermissionSet")
+    (props,) = properties_of_type(stack, "AWS::SSO::PermissionSet").values()
     assert props["SessionDuration"] == "PT1H30M"
     assert props["CustomerManagedPolicyReferences"] == [
         {"Name": "team-a-delegation", "Path": "/"},
@@ -52,7 +48,7 @@ def test_emits_the_set_with_its_session_policies_and_boundary(app):
 def test_defaults_to_one_hour_and_takes_an_aws_managed_boundary(app):
     stack = Stack(app, "S")
     _set(stack, permissions_boundary="arn:aws:iam::aws:policy/PowerUserAccess")
-    (props,) = _resources(stack, "AWS::SSO::PermissionSet")
+    (props,) = properties_of_type(stack, "AWS::SSO::PermissionSet").values()
     assert props["SessionDuration"] == "PT1H"
     assert props["PermissionsBoundary"] == {"ManagedPolicyArn": "arn:aws:iam::aws:policy/PowerUserAccess"}
 
@@ -62,7 +58,7 @@ def test_assigns_groups_and_users_to_each_account(app):
     permission_set = _set(
         stack, group_assignments={GROUP: ["111122223333", "444455556666"]}, user_assignments={USER: ["111122223333"]}
     )
-    assignments = _resources(stack, "AWS::SSO::Assignment")
+    assignments = properties_of_type(stack, "AWS::SSO::Assignment").values()
     set_arn = {"Fn::GetAtt": [stack.get_logical_id(permission_set.permission_set), "PermissionSetArn"]}
     assert sorted((a["PrincipalType"], a["PrincipalId"], a["TargetId"]) for a in assignments) == [
         ("GROUP", GROUP, "111122223333"),
