@@ -237,7 +237,8 @@ class Template:
     def __init__(self, template: Mapping[str, Any], *, account: str, region: str, partition: str,
                  stack_name: str, physical_ids: Mapping[str, str] | None = None) -> None:
         if not isinstance(template, Mapping) or not isinstance(template.get("Resources"), Mapping):
-            raise ValidationError("template", _short(template), "must be a CloudFormation template with Resources")
+            raise ValidationError("template", template, "must be a CloudFormation template with Resources",
+                                  shown=_short(template))
         self.account = validate_account_id(account, parameter="account")
         self.region = region
         self.partition = validate_partition(partition)
@@ -286,6 +287,12 @@ class Template:
                 except _Unresolvable as gap:
                     sink.append(Unresolved(logical_id, path, gap.what))
                     return _Marker(f"<unresolved {gap.what}>")
+                except ValidationError:
+                    raise
+                except (TypeError, ValueError, AttributeError, IndexError):
+                    # An argument of the wrong shape (Fn::GetAtt without an attribute, Fn::If with two items).
+                    raise ValidationError(" ".join(filter(None, (logical_id, path))) or "template", {name: argument},
+                                          f"must be a well-formed {name} (CloudFormation rejects this one)") from None
         out_map = {}
         for key, item in value.items():
             resolved = self._resolve(item, logical_id, f"{path}.{key}" if path else key, sink)

@@ -77,7 +77,7 @@ def test_sarif_format_has_a_rule_per_check_and_results_located_at_the_resource(c
     (lambda d: d / "missing.json", "cannot read {path}: No such file or directory"),
     (lambda d: (d / "notes.json").write_text("not json") and d / "notes.json", "cannot read {path}: not a JSON file"),
     (lambda d: (d / "list.json").write_text("[]") and d / "list.json",
-     "cannot read {path}: template is '[]', but must be a CloudFormation template with Resources"),
+     "cannot read {path}: template is [], but must be a CloudFormation template with Resources"),
     (lambda d: d, "cannot read {path}: a folder with neither a manifest.json nor *.template.json files"),
 ])
 def test_unreadable_input_exits_two_with_a_message_and_no_traceback(capsys, tmp_path, make, message):
