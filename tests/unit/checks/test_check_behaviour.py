@@ -111,3 +111,44 @@ def test_findings_come_errors_first():
                          Admin=_policy({"Effect": "Allow", "Action": "*", "Resource": "*"}))
     severities = [f.severity for f in check_template(template)]
     assert severities == sorted(severities, key=("error", "warning", "info").index) and set(severities) == {"error", "warning"}
+
+
+COGNITO = "cognito-identity.amazonaws.com"
+POOL = "eu-west-1:0c2b9a3e-1d4f-4e5a-9b6c-7d8e9f0a1b2c"
+
+
+def _cognito(condition=None):
+    statement = {"Effect": "Allow", "Principal": {"Federated": COGNITO}, "Action": "sts:AssumeRoleWithWebIdentity"}
+    return _role({**statement, "Condition": condition} if condition else statement)
+
+
+def test_a_cognito_trust_without_a_condition_is_reported_as_open_to_any_identity_pool_and_nothing_else():
+    (finding,) = check_template(_template(Guests=_cognito()))
+    assert (finding.check, finding.severity, finding.resource) == ("cognito-trust-without-aud", "error", "Guests")
+    assert finding.message == ("statement 0 trusts cognito-identity.amazonaws.com with no StringEquals on "
+                               "cognito-identity.amazonaws.com:aud: an identity pool of any account can assume this "
+                               "role (the amr claim does not narrow it: every pool sets it)")
+    assert finding.docs == "https://docs.aws.amazon.com/cognito/latest/developerguide/role-trust-and-permissions.html"
+
+
+@pytest.mark.parametrize("amr", ["authenticated", "unauthenticated", ["authenticated", "unauthenticated"],
+                                 "graph.facebook.com"])
+def test_an_amr_condition_alone_does_not_narrow_a_cognito_trust(amr):
+    condition = {"ForAnyValue:StringLike": {f"{COGNITO}:amr": amr}}
+    assert [f.check for f in check_template(_template(App=_cognito(condition)))] == ["cognito-trust-without-aud"]
+
+
+def test_a_pinned_pool_id_beside_a_wildcard_one_narrows_the_trust():
+    condition = {"StringEquals": {f"{COGNITO}:aud": POOL}, "StringLike": {f"{COGNITO}:aud": "eu-west-1:*"}}
+    assert check_template(_template(App=_cognito(condition))) == []
+
+
+@pytest.mark.parametrize("operator", ["StringLike", "StringEqualsIgnoreCase", "ForAnyValue:StringEquals"])
+def test_any_positive_test_of_an_exact_pool_id_narrows_a_cognito_trust(operator):
+    assert check_template(_template(App=_cognito({operator: {f"{COGNITO}:AUD": POOL}}))) == []
+
+
+def test_a_wildcard_pool_id_is_reported_with_the_pattern():
+    (finding,) = check_template(_template(App=_cognito({"StringLike": {f"{COGNITO}:aud": ["eu-west-1:0c2b*"]}})))
+    assert finding.message.startswith("statement 0 accepts cognito-identity.amazonaws.com:aud 'eu-west-1:0c2b*': "
+                                      "the wildcard matches identity pools of other accounts")

@@ -18,6 +18,8 @@ BAD = {
     "oidc-sub-wildcard": {"AnyRepository", "AnyRepositoryOfTheOrg", "BothSubjectFormatsByWildcard",
                           "ForAllValuesOrgWildcard", "AnyServiceAccountOfTheNamespace"},
     "oidc-forallvalues-claim": {"ForAllValuesOnSub", "ForAllValuesOnCognitoAmr"},
+    "cognito-trust-without-aud": {"NoCondition", "OnlyAuthenticated", "OnlyAmrOfEitherKind", "AnyPoolOfTheRegion",
+                                  "EveryPoolButOne", "AudienceOfAnotherIssuer"},
     "trust-open-to-everyone": {"PrincipalStar", "AwsStar", "AwsStarWithOnlyAnExternalId",
                                "AwsStarOutsideAnOrganization"},
     "resource-policy-open-to-everyone": {"PublicReadBucketPolicy", "OpenQueuePolicy", "OpenTopicPolicy", "OpenKey"},
