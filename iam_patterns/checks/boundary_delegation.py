@@ -5,7 +5,10 @@ Delegating role creation is safe only when every new role must carry the boundar
 ``iam:PermissionsBoundary`` condition naming it), the boundary cannot be removed
 (``iam:DeleteRolePermissionsBoundary``) and its policy cannot be edited (``iam:CreatePolicyVersion`` and
 friends on the boundary's ARN). The evaluator answers each question against the policy, its Deny statements
-included. Policies with ``Action: "*"`` or ``iam:*`` are left to those checks.
+included, and, for a policy the template attaches to principals, under each principal's own permissions
+boundary when the template defines it: an escalation that every holder's boundary denies is not reported. A
+policy attached to no principal of the template, or to one with no boundary (or a boundary the template does
+not hold), is judged alone. Policies with ``Action: "*"`` or ``iam:*`` are left to those checks.
 """
 
 from __future__ import annotations
@@ -57,10 +60,15 @@ def check(subject: Subject) -> Iterator[str]:
             continue
         document = policy.document
 
+        def allowed(action: str, resource: str, context: dict[str, str]) -> bool:
+            """Allowed to a principal the policy applies to, under that principal's boundary (alone if none)."""
+            return any(identity_allows(document, action, resource, context, boundary=boundary, **who)
+                       for boundary in policy.boundaries or (None,))
+
         def probe(action: str, context: dict[str, str]) -> str | None:
             default = f"{iam}:{'user' if 'User' in action else 'role'}/{PROBE}"
-            return next((r for r in candidate_resources(document, action, default)
-                         if identity_allows(document, action, r, context, **who)), None)
+            return next((r for r in candidate_resources(document, action, default) if allowed(action, r, context)),
+                        None)
 
         for action in _CREATE + _SET:
             if not _named(document, action):
@@ -80,6 +88,6 @@ def check(subject: Subject) -> Iterator[str]:
                 yield f"{policy.name} allows {action} on {resource}: the holder can remove the permissions boundary"
         for boundary in _boundaries(document):
             for action in _EDIT:
-                if _named(document, action) and identity_allows(document, action, boundary, {}, **who):
+                if _named(document, action) and allowed(action, boundary, {}):
                     yield (f"{policy.name} allows {action} on the boundary policy {boundary}: the holder can "
                            f"rewrite its own ceiling; deny edits of the boundary")

@@ -38,13 +38,17 @@ class Policy:
 
     ``kind``: ``trust``, ``identity``, ``boundary`` or ``resource``. ``name``: where it is written (the
     property, or the policy's name). ``guards``: the ARNs it protects (a trust policy: the role; a
-    resource-based policy: its resources); empty for identity-based policies.
+    resource-based policy: its resources); empty for identity-based policies. ``boundaries``: for an
+    identity-based policy, the permissions boundary of each principal of the template it applies to (its
+    document, or ``None`` when the principal has no boundary or the template does not hold its document);
+    empty when it applies to no principal of the template.
     """
 
     kind: str
     name: str
     document: Any
     guards: tuple[str, ...] = ()
+    boundaries: tuple[Any, ...] = ()
 
 
 @dataclass(frozen=True)
@@ -78,9 +82,11 @@ def subjects(template: Template) -> list[Subject]:
     """
     written: dict[str, list[Policy]] = {}
     inline: dict[str, list[Any]] = {}
+    documents = {m.arn: m.document for m in template.managed_policies.values()}
     for policy in template.identity_policies:
         kind = BOUNDARY if policy.boundary_of and not policy.attached_to else IDENTITY
-        written.setdefault(policy.logical_id, []).append(Policy(kind, policy.name, policy.document))
+        boundaries = tuple(documents.get(template.permissions_boundaries.get(p, "")) for p in policy.attached_to)
+        written.setdefault(policy.logical_id, []).append(Policy(kind, policy.name, policy.document, (), boundaries))
         if policy.type in _INLINE_TYPES:
             for principal in policy.attached_to:
                 inline.setdefault(principal, []).append(policy.document)

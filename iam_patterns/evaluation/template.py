@@ -16,8 +16,9 @@ than trust it.
 
 For readers that look at every policy rather than at roles (the checks), ``Template.identity_policies`` lists
 each identity-based policy document where it is written (a policy resource, a managed policy, or the
-``Policies`` property of a role, user or group) with the roles, users and groups it applies to, and
-``Template.managed_policy_arns`` the ``ManagedPolicyArns`` of every role, user and group.
+``Policies`` property of a role, user or group) with the roles, users and groups it applies to,
+``Template.managed_policy_arns`` the ``ManagedPolicyArns`` of every role, user and group, and
+``Template.permissions_boundaries`` the ``PermissionsBoundary`` of every role and user that has one.
 
 Example::
 
@@ -224,7 +225,7 @@ class _Marker(str):
 
 class Template:
     """A template read for IAM: ``roles``, ``managed_policies``, ``resource_policies``, ``oidc_providers``,
-    ``identity_policies`` and ``managed_policy_arns``.
+    ``identity_policies``, ``managed_policy_arns`` and ``permissions_boundaries`` (principal -> boundary ARN).
 
     Build it with :func:`load_template`. ``resolve(value)`` resolves any fragment of the template.
 
@@ -255,6 +256,7 @@ class Template:
         self.roles: dict[str, Role] = {}
         self.identity_policies: tuple[IdentityPolicy, ...] = ()
         self.managed_policy_arns: dict[str, tuple[str, ...]] = {}
+        self.permissions_boundaries: dict[str, str] = {}
         self._read()
         self.unresolved: tuple[Unresolved, ...] = tuple(self._unresolved)
 
@@ -581,6 +583,7 @@ class Template:
             boundary = self._property(lid, "PermissionsBoundary")
             if isinstance(boundary, str):
                 boundaries.setdefault(boundary, []).append(lid)
+                self.permissions_boundaries[lid] = boundary
         arn_of = {m.logical_id: m.arn for m in self.managed_policies.values()}
         out = []
         for lid, resource in self.resources.items():

@@ -8,6 +8,7 @@ from iam_patterns.checks import check_template
 from iam_patterns.checks.catalogue import CATALOGUE
 from iam_patterns.checks.oidc_sub_wildcard import identity_part
 from iam_patterns.checks.unknown_action import problem
+from tests.conftest import load_fixture
 
 
 def _template(**resources):
@@ -152,3 +153,29 @@ def test_a_wildcard_pool_id_is_reported_with_the_pattern():
     (finding,) = check_template(_template(App=_cognito({"StringLike": {f"{COGNITO}:aud": ["eu-west-1:0c2b*"]}})))
     assert finding.message.startswith("statement 0 accepts cognito-identity.amazonaws.com:aud 'eu-west-1:0c2b*': "
                                       "the wildcard matches identity pools of other accounts")
+
+
+def _github_deploy():
+    return load_fixture("templates/github_deploy.json")
+
+
+def test_an_escalation_the_roles_own_boundary_denies_is_not_reported():
+    template = _github_deploy()  # DeployRoleDefaultPolicy allows iam:CreateUser; the role's boundary denies iam:*
+    assert check_template(template, account="111122223333") == []
+
+
+def test_the_same_escalation_is_reported_once_the_role_has_no_boundary():
+    template = _github_deploy()
+    del template["Resources"]["DeployRole2D5B9F0C"]["Properties"]["PermissionsBoundary"]
+    (finding,) = [f for f in check_template(template, account="111122223333") if f.check == "boundary-delegation"]
+    assert finding.resource == "DeployRoleDefaultPolicy4A7C1E9B"
+    assert "allows iam:CreateUser on arn:aws:iam::111122223333:user/iam-patterns-probe without a permissions " \
+           "boundary" in finding.message
+
+
+def test_an_escalation_under_a_boundary_the_evaluator_cannot_read_is_judged_without_it():
+    template = _github_deploy()
+    boundary = template["Resources"]["Boundary8C4E2A1F"]["Properties"]["PolicyDocument"]
+    boundary["Statement"][1]["Effect"] = "Maybe"
+    findings = check_template(template, account="111122223333")
+    assert [(f.check, f.resource) for f in findings] == [("boundary-delegation", "DeployRoleDefaultPolicy4A7C1E9B")]

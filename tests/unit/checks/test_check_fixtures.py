@@ -30,7 +30,7 @@ BAD = {
     "service-wide-action": {"AllOfS3", "AllOfDynamoDb"},
     "aws-managed-admin-policy": {"AdminRole", "PowerUsers", "IamAdmin"},
     "boundary-delegation": {"CreateRolesFreely", "CreateRolesWithAnyBoundary", "CanRemoveTheBoundary",
-                            "CanRewriteTheBoundary"},
+                            "CanRewriteTheBoundary", "DeployerPolicy", "SharedPolicy", "BoundedElsewhere"},
     "confused-deputy": {"EventsTargetRole", "SnsDeliveryLogsRole", "SchedulerTwoAccounts"},
     "cross-account-trust-unconditioned": {"VendorRoot", "OtherAccountsRole", "BareAccountId"},
     "unknown-action": {"Typo", "UnknownService", "WildcardMatchesNothing", "DenyWithATypo", "NoService"},

@@ -209,3 +209,8 @@ def test_a_malformed_intrinsic_is_a_validation_error_naming_where_it_is(value, f
     with pytest.raises(ValidationError, match=re.escape(f"Role RoleName is {value!r}, but must be a well-formed "
                                                         f"{function} (CloudFormation rejects this one)")):
         load_template(template)
+
+
+def test_permissions_boundaries_name_each_principals_boundary_arn(deploy):
+    assert deploy.permissions_boundaries == {
+        "DeployRole2D5B9F0C": f"arn:aws:iam::{ACCOUNT}:policy/boundaries/deploy-boundary"}
