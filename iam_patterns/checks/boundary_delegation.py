@@ -17,13 +17,12 @@ from collections.abc import Iterator
 from typing import Any
 
 from ._probe import PROBE, candidate_resources, concrete, identity_allows
-from ._statements import action_matches, allows, statements, tests, values
-from .subject import IDENTITY, Subject
+from ._statements import action_matches, allows, key_tests, statements, values
+from .subject import BOUNDARY_KEY, IDENTITY, Subject
 
 ID = "boundary-delegation"
 DESCRIPTION = "Role or user creation allowed without the permissions boundary, or the boundary removable or editable"
 SOURCE = "https://docs.aws.amazon.com/IAM/latest/UserGuide/access_policies_boundaries.html"
-BOUNDARY_KEY = "iam:PermissionsBoundary"
 _CREATE = ("iam:CreateRole", "iam:CreateUser")
 _SET = ("iam:PutRolePermissionsBoundary", "iam:PutUserPermissionsBoundary")
 _REMOVE = ("iam:DeleteRolePermissionsBoundary", "iam:DeleteUserPermissionsBoundary")
@@ -40,9 +39,7 @@ def _named(document: Any, action: str) -> bool:
 
 def _boundaries(document: Any) -> list[str]:
     """The boundary ARNs the policy's ``iam:PermissionsBoundary`` conditions name, made concrete."""
-    key = BOUNDARY_KEY.lower()
-    return list(dict.fromkeys(concrete(v) for _, s in statements(document) for t in tests(s)
-                              if t.key == key and t.narrows for v in t.values))
+    return list(dict.fromkeys(concrete(v) for t in key_tests(document, BOUNDARY_KEY) if t.narrows for v in t.values))
 
 
 def check(subject: Subject) -> Iterator[str]:

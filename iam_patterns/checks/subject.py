@@ -6,7 +6,9 @@ resource that holds a policy or has managed policies attached:
 - a role: its trust policy (``TRUST``) and the inline policies written in its ``Policies`` property;
 - a user or group: the inline policies of its ``Policies`` property;
 - a policy resource (``AWS::IAM::Policy``, ``ManagedPolicy``, ...): its document, as ``IDENTITY``, or as
-  ``BOUNDARY`` when it is only used as a permissions boundary (a boundary grants nothing on its own);
+  ``BOUNDARY`` when it is only used as a permissions boundary (a boundary grants nothing on its own): a managed
+  policy attached to no principal of the template that is the ``PermissionsBoundary`` of one, or whose ARN an
+  ``iam:PermissionsBoundary`` condition of a policy of the template names (the boundary a delegation hands out);
 - a bucket, queue or topic policy, or a key: its resource-based policy (``RESOURCE``), with the ARNs it guards.
 
 Roles, users and groups also carry the ARNs of their ``ManagedPolicyArns`` and every inline policy that
@@ -24,10 +26,13 @@ from dataclasses import dataclass
 from typing import Any
 
 from ..evaluation import Template
+from ._statements import key_tests
 
-__all__ = ["BOUNDARY", "IDENTITY", "RESOURCE", "TRUST", "Policy", "Subject", "subjects"]
+__all__ = ["BOUNDARY", "BOUNDARY_KEY", "IDENTITY", "RESOURCE", "TRUST", "Policy", "Subject", "subjects"]
 
 TRUST, IDENTITY, BOUNDARY, RESOURCE = "trust", "identity", "boundary", "resource"
+BOUNDARY_KEY = "iam:PermissionsBoundary"
+"""The condition key that names the permissions boundary a new role or user must get."""
 _INLINE_TYPES = ("AWS::IAM::Role", "AWS::IAM::User", "AWS::IAM::Group", "AWS::IAM::Policy", "AWS::IAM::RolePolicy",
                  "AWS::IAM::UserPolicy", "AWS::IAM::GroupPolicy")
 
@@ -83,8 +88,11 @@ def subjects(template: Template) -> list[Subject]:
     written: dict[str, list[Policy]] = {}
     inline: dict[str, list[Any]] = {}
     documents = {m.arn: m.document for m in template.managed_policies.values()}
+    arns = {m.logical_id: m.arn for m in template.managed_policies.values()}
+    named = {v for p in template.identity_policies for t in key_tests(p.document, BOUNDARY_KEY) for v in t.values}
     for policy in template.identity_policies:
-        kind = BOUNDARY if policy.boundary_of and not policy.attached_to else IDENTITY
+        ceiling = policy.boundary_of or arns.get(policy.logical_id) in named
+        kind = BOUNDARY if ceiling and not policy.attached_to else IDENTITY
         boundaries = tuple(documents.get(template.permissions_boundaries.get(p, "")) for p in policy.attached_to)
         written.setdefault(policy.logical_id, []).append(Policy(kind, policy.name, policy.document, (), boundaries))
         if policy.type in _INLINE_TYPES:

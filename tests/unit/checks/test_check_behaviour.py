@@ -179,3 +179,25 @@ def test_an_escalation_under_a_boundary_the_evaluator_cannot_read_is_judged_with
     boundary["Statement"][1]["Effect"] = "Maybe"
     findings = check_template(template, account="111122223333")
     assert [(f.check, f.resource) for f in findings] == [("boundary-delegation", "DeployRoleDefaultPolicy4A7C1E9B")]
+
+
+def _named_boundary(boundary_statements, version="2012-10-17"):
+    """A managed policy attached to nothing, named as the boundary only by a guardrail's Deny condition."""
+    document = {"Statement": boundary_statements} | ({"Version": version} if version else {})
+    return _template(
+        Ceiling={"Type": "AWS::IAM::ManagedPolicy", "Properties": {"PolicyDocument": document}},
+        Guardrail=_policy({"Effect": "Deny", "Action": "iam:CreateRole", "Resource": "*",
+                           "Condition": {"StringNotEquals": {"iam:PermissionsBoundary": {"Ref": "Ceiling"}}}}),
+    )
+
+
+def test_a_policy_named_only_by_a_permissions_boundary_condition_is_not_judged_as_a_grant():
+    ceiling = [{"Effect": "Allow", "Action": ["s3:*", "iam:PassRole", "iam:*"], "Resource": "*"}]
+    assert check_template(_named_boundary(ceiling)) == []
+
+
+def test_the_checks_that_apply_to_any_policy_still_apply_to_a_boundary_named_by_a_condition():
+    ceiling = [{"Effect": "Allow", "Action": ["s3:*", "s3:GetObjects"], "Resource": "*"}]
+    findings = check_template(_named_boundary(ceiling, version=None))
+    assert sorted((f.check, f.resource) for f in findings) == [("missing-version", "Ceiling"),
+                                                               ("unknown-action", "Ceiling")]

@@ -27,7 +27,7 @@ BAD = {
     "action-star": {"Admin", "StarColonStar"},
     "iam-star": {"IamAll", "IamAllUpperCase"},
     "passrole-any-role": {"PassAnyRole", "PassEveryRoleOfTheAccount", "PassByWildcardAction"},
-    "service-wide-action": {"AllOfS3", "AllOfDynamoDb"},
+    "service-wide-action": {"AllOfS3", "AllOfDynamoDb", "BoundaryAlsoGranted"},
     "aws-managed-admin-policy": {"AdminRole", "PowerUsers", "IamAdmin"},
     "boundary-delegation": {"CreateRolesFreely", "CreateRolesWithAnyBoundary", "CanRemoveTheBoundary",
                             "CanRewriteTheBoundary", "DeployerPolicy", "SharedPolicy", "BoundedElsewhere"},
