@@ -90,15 +90,15 @@ def test_unparsable_yaml_exits_2_with_one_line_and_no_traceback(tmp_path):
     done = subprocess.run([sys.executable, "-m", "iam_patterns", "can", str(path), "Reader", "s3:GetObject", "*"],
                           capture_output=True, text=True, cwd=Path(__file__).resolve().parents[3])
     assert done.returncode == 2 and done.stdout == ""
-    assert done.stderr == (f"iam-patterns can: cannot read {path}: neither JSON nor YAML (expected the node content, "
-                           f"but found '<stream end>' at line 3, column 1)\n")
+    assert done.stderr.startswith(f"iam-patterns can: cannot read {path}: neither JSON nor YAML (")
+    assert done.stderr.endswith(" at line 3, column 1)\n") and done.stderr.count("\n") == 1
 
 
 @pytest.mark.parametrize(
     ("args", "message"),
     [
         (["missing.json", "R", "s3:GetObject", "*"], "iam-patterns can: cannot read missing.json"),
-        ([__file__, "R", "s3:GetObject", "*"], "test_can.py: neither JSON nor YAML (expected '<document start>'"),
+        ([__file__, "R", "s3:GetObject", "*"], "test_can.py: neither JSON nor YAML ("),
         ([TEMPLATE, "Nope", "s3:GetObject", "*"], "role 'Nope' is not a role of the template"),
         ([JOBS, "WorkerRoleA1B2C3D4", "GetObject", "*"], "action is 'GetObject', but must be 'service:Action'"),
         ([JOBS, "WorkerRoleA1B2C3D4", "s3:GetObject", "*", "--context", "aws:SecureTransport"], "must be KEY=VALUE"),

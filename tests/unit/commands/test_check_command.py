@@ -83,7 +83,7 @@ def test_sarif_format_has_a_rule_per_check_and_results_located_at_the_resource(c
     (lambda d: d, "cannot read {path}: a folder with neither a manifest.json nor a template (a *.json, *.yaml, "
                   "*.yml, *.template file with Resources)"),
     (lambda d: (d / "broken.yaml").write_text("Resources:\n  Role: [\n") and d / "broken.yaml",
-     "cannot read {path}: neither JSON nor YAML (expected the node content, but found '<stream end>' at line 3"),
+     "cannot read {path}: neither JSON nor YAML ("),
     (lambda d: (d / "t.yml").write_text("Resources:\n  R: {Type: AWS::IAM::Role, Properties: {RoleName: !GetAtt R}}\n")
      and d / "t.yml", "cannot read {path}: R RoleName is {{'Fn::GetAtt': 'R'}}, but must be a well-formed Fn::GetAtt"),
     (lambda d: (d / "notes.yaml").write_text("plain text") and d / "notes.yaml",
