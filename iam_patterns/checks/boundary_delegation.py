@@ -16,9 +16,10 @@ from __future__ import annotations
 from collections.abc import Iterator
 from typing import Any
 
+from ..guardrails import PERMISSIONS_BOUNDARY
 from ._probe import PROBE, candidate_resources, concrete, identity_allows
 from ._statements import action_matches, allows, key_tests, statements, values
-from .subject import BOUNDARY_KEY, IDENTITY, Subject
+from .subject import IDENTITY, Subject
 
 ID = "boundary-delegation"
 DESCRIPTION = "Role or user creation allowed without the permissions boundary, or the boundary removable or editable"
@@ -39,7 +40,8 @@ def _named(document: Any, action: str) -> bool:
 
 def _boundaries(document: Any) -> list[str]:
     """The boundary ARNs the policy's ``iam:PermissionsBoundary`` conditions name, made concrete."""
-    return list(dict.fromkeys(concrete(v) for t in key_tests(document, BOUNDARY_KEY) if t.narrows for v in t.values))
+    return list(dict.fromkeys(concrete(v) for t in key_tests(document, PERMISSIONS_BOUNDARY) if t.narrows
+                              for v in t.values))
 
 
 def check(subject: Subject) -> Iterator[str]:
@@ -73,12 +75,12 @@ def check(subject: Subject) -> Iterator[str]:
             resource = probe(action, {}) if action in _CREATE else None
             if resource:
                 yield (f"{policy.name} allows {action} on {resource} without a permissions boundary: require one "
-                       f"with a condition on {BOUNDARY_KEY}")
+                       f"with a condition on {PERMISSIONS_BOUNDARY}")
                 continue
-            resource = probe(action, {BOUNDARY_KEY: admin})
+            resource = probe(action, {PERMISSIONS_BOUNDARY: admin})
             if resource:
                 yield (f"{policy.name} allows {action} on {resource} with any boundary, AdministratorAccess "
-                       f"included: pin {BOUNDARY_KEY} to the boundary's ARN with StringEquals")
+                       f"included: pin {PERMISSIONS_BOUNDARY} to the boundary's ARN with StringEquals")
         for action in _REMOVE:
             resource = probe(action, {}) if _named(document, action) else None
             if resource:

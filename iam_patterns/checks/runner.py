@@ -2,9 +2,10 @@
 
 ``check_template(template_dict)`` returns the findings of one template. ``check_paths(paths)`` reads template
 files (with :func:`~iam_patterns.evaluation.read_template_file`), folders of them and cloud assemblies
-(``cdk.out``, nested stages included) and returns a :class:`Report`; in a cloud assembly, findings acknowledged in the CDK app (``acknowledge(construct, check, reason)``, recorded by CDK as
-``aws:cdk:acknowledged-rules`` metadata of the stack artifact: in ``manifest.json`` or the stack's
-``additionalMetadataFile``) are set apart with their reasons.
+(``cdk.out``, nested stages included) and returns a :class:`Report`; in a cloud assembly, findings acknowledged
+in the CDK app (``acknowledge(construct, check, reason)``, recorded by CDK as ``aws:cdk:acknowledged-rules``
+metadata of the stack artifact: in ``manifest.json`` or the stack's ``additionalMetadataFile``) are set apart
+with their reasons.
 
 Input that cannot be read raises :class:`~iam_patterns.errors.TemplateError` naming the path; findings are
 never raised.

@@ -26,13 +26,12 @@ from dataclasses import dataclass
 from typing import Any
 
 from ..evaluation import Template
+from ..guardrails import PERMISSIONS_BOUNDARY
 from ._statements import key_tests
 
-__all__ = ["BOUNDARY", "BOUNDARY_KEY", "IDENTITY", "RESOURCE", "TRUST", "Policy", "Subject", "subjects"]
+__all__ = ["BOUNDARY", "IDENTITY", "RESOURCE", "TRUST", "Policy", "Subject", "subjects"]
 
 TRUST, IDENTITY, BOUNDARY, RESOURCE = "trust", "identity", "boundary", "resource"
-BOUNDARY_KEY = "iam:PermissionsBoundary"
-"""The condition key that names the permissions boundary a new role or user must get."""
 _INLINE_TYPES = ("AWS::IAM::Role", "AWS::IAM::User", "AWS::IAM::Group", "AWS::IAM::Policy", "AWS::IAM::RolePolicy",
                  "AWS::IAM::UserPolicy", "AWS::IAM::GroupPolicy")
 
@@ -89,7 +88,8 @@ def subjects(template: Template) -> list[Subject]:
     inline: dict[str, list[Any]] = {}
     documents = {m.arn: m.document for m in template.managed_policies.values()}
     arns = {m.logical_id: m.arn for m in template.managed_policies.values()}
-    named = {v for p in template.identity_policies for t in key_tests(p.document, BOUNDARY_KEY) for v in t.values}
+    named = {v for policy in template.identity_policies
+             for t in key_tests(policy.document, PERMISSIONS_BOUNDARY) for v in t.values}
     for policy in template.identity_policies:
         ceiling = policy.boundary_of or arns.get(policy.logical_id) in named
         kind = BOUNDARY if ceiling and not policy.attached_to else IDENTITY

@@ -82,7 +82,8 @@ def test_a_json_file_is_only_read_as_json(tmp_path):
 @pytest.mark.parametrize(("text", "problem"), [
     ("Resources:\n  Role: [\n", r".*node content.* at line 3, column 1"),  # the words are libyaml's or PyYAML's
     ("a: 1\n b: 2\n", r"mapping values are not allowed .* at line 2, column 3"),
-    ("Resources:\n  Role: !Foo x\n", re.escape("could not determine a constructor for the tag '!Foo' at line 2, column 9")),
+    ("Resources:\n  Role: !Foo x\n",
+     re.escape("could not determine a constructor for the tag '!Foo' at line 2, column 9")),
 ])
 def test_unparsable_yaml_is_a_one_line_template_error_naming_the_place(tmp_path, text, problem):
     path = tmp_path / "template.yml"
