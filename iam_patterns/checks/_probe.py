@@ -80,13 +80,15 @@ def open_statements(policy: Policy, account: str, partition: str) -> Iterator[tu
 
 
 def identity_allows(document: Any, action: str, resource: str, context: Mapping[str, Any], *, account: str,
-                    partition: str) -> bool:
-    """Whether an identity-based policy alone lets a principal of ``account`` do ``action`` on ``resource``."""
+                    partition: str, boundary: Any = None) -> bool:
+    """Whether an identity-based policy lets a principal of ``account`` do ``action`` on ``resource``: alone, or
+    under the permissions ``boundary`` when one is given (a boundary the evaluator cannot read stops nothing)."""
     try:
         request = Request(f"arn:{partition}:iam::{account}:user/{PROBE}", action, resource, dict(context))
-        return evaluate(request, [document]).allowed
+        return evaluate(request, [document], boundary=boundary).allowed
     except ValidationError:
-        return False
+        return boundary is not None and identity_allows(document, action, resource, context, account=account,
+                                                        partition=partition)
 
 
 def candidate_resources(document: Any, action: str, default: str) -> list[str]:

@@ -112,6 +112,12 @@ def tests(statement: Mapping[str, Any]) -> list[Test]:
     return out
 
 
+def key_tests(document: Any, key: str) -> list[Test]:
+    """The condition tests on one key (any case) in every statement of a policy document, whatever the effect."""
+    key = key.lower()
+    return [t for _, statement in statements(document) for t in tests(statement) if t.key == key]
+
+
 def principals(statement: Mapping[str, Any], kind: str) -> list[str]:
     """The values of one principal type (``AWS``, ``Service``, ``Federated``) in the statement's Principal;
     ``["*"]`` for ``Principal: "*"`` when ``kind`` is ``AWS``."""

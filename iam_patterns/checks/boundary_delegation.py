@@ -5,7 +5,10 @@ Delegating role creation is safe only when every new role must carry the boundar
 ``iam:PermissionsBoundary`` condition naming it), the boundary cannot be removed
 (``iam:DeleteRolePermissionsBoundary``) and its policy cannot be edited (``iam:CreatePolicyVersion`` and
 friends on the boundary's ARN). The evaluator answers each question against the policy, its Deny statements
-included. Policies with ``Action: "*"`` or ``iam:*`` are left to those checks.
+included, and, for a policy the template attaches to principals, under each principal's own permissions
+boundary when the template defines it: an escalation that every holder's boundary denies is not reported. A
+policy attached to no principal of the template, or to one with no boundary (or a boundary the template does
+not hold), is judged alone. Policies with ``Action: "*"`` or ``iam:*`` are left to those checks.
 """
 
 from __future__ import annotations
@@ -13,14 +16,14 @@ from __future__ import annotations
 from collections.abc import Iterator
 from typing import Any
 
+from ..guardrails import PERMISSIONS_BOUNDARY
 from ._probe import PROBE, candidate_resources, concrete, identity_allows
-from ._statements import action_matches, allows, statements, tests, values
+from ._statements import action_matches, allows, key_tests, statements, values
 from .subject import IDENTITY, Subject
 
 ID = "boundary-delegation"
 DESCRIPTION = "Role or user creation allowed without the permissions boundary, or the boundary removable or editable"
 SOURCE = "https://docs.aws.amazon.com/IAM/latest/UserGuide/access_policies_boundaries.html"
-BOUNDARY_KEY = "iam:PermissionsBoundary"
 _CREATE = ("iam:CreateRole", "iam:CreateUser")
 _SET = ("iam:PutRolePermissionsBoundary", "iam:PutUserPermissionsBoundary")
 _REMOVE = ("iam:DeleteRolePermissionsBoundary", "iam:DeleteUserPermissionsBoundary")
@@ -37,9 +40,8 @@ def _named(document: Any, action: str) -> bool:
 
 def _boundaries(document: Any) -> list[str]:
     """The boundary ARNs the policy's ``iam:PermissionsBoundary`` conditions name, made concrete."""
-    key = BOUNDARY_KEY.lower()
-    return list(dict.fromkeys(concrete(v) for _, s in statements(document) for t in tests(s)
-                              if t.key == key and t.narrows for v in t.values))
+    return list(dict.fromkeys(concrete(v) for t in key_tests(document, PERMISSIONS_BOUNDARY) if t.narrows
+                              for v in t.values))
 
 
 def check(subject: Subject) -> Iterator[str]:
@@ -57,10 +59,15 @@ def check(subject: Subject) -> Iterator[str]:
             continue
         document = policy.document
 
+        def allowed(action: str, resource: str, context: dict[str, str]) -> bool:
+            """Allowed to a principal the policy applies to, under that principal's boundary (alone if none)."""
+            return any(identity_allows(document, action, resource, context, boundary=boundary, **who)
+                       for boundary in policy.boundaries or (None,))
+
         def probe(action: str, context: dict[str, str]) -> str | None:
             default = f"{iam}:{'user' if 'User' in action else 'role'}/{PROBE}"
-            return next((r for r in candidate_resources(document, action, default)
-                         if identity_allows(document, action, r, context, **who)), None)
+            return next((r for r in candidate_resources(document, action, default) if allowed(action, r, context)),
+                        None)
 
         for action in _CREATE + _SET:
             if not _named(document, action):
@@ -68,18 +75,18 @@ def check(subject: Subject) -> Iterator[str]:
             resource = probe(action, {}) if action in _CREATE else None
             if resource:
                 yield (f"{policy.name} allows {action} on {resource} without a permissions boundary: require one "
-                       f"with a condition on {BOUNDARY_KEY}")
+                       f"with a condition on {PERMISSIONS_BOUNDARY}")
                 continue
-            resource = probe(action, {BOUNDARY_KEY: admin})
+            resource = probe(action, {PERMISSIONS_BOUNDARY: admin})
             if resource:
                 yield (f"{policy.name} allows {action} on {resource} with any boundary, AdministratorAccess "
-                       f"included: pin {BOUNDARY_KEY} to the boundary's ARN with StringEquals")
+                       f"included: pin {PERMISSIONS_BOUNDARY} to the boundary's ARN with StringEquals")
         for action in _REMOVE:
             resource = probe(action, {}) if _named(document, action) else None
             if resource:
                 yield f"{policy.name} allows {action} on {resource}: the holder can remove the permissions boundary"
         for boundary in _boundaries(document):
             for action in _EDIT:
-                if _named(document, action) and identity_allows(document, action, boundary, {}, **who):
+                if _named(document, action) and allowed(action, boundary, {}):
                     yield (f"{policy.name} allows {action} on the boundary policy {boundary}: the holder can "
                            f"rewrite its own ceiling; deny edits of the boundary")

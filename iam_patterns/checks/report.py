@@ -64,15 +64,22 @@ def as_json(report: Report) -> str:
 
 
 def _line(template: str, logical_id: str, cache: dict[str, list[str]]) -> int:
-    """The line where a resource's definition starts in a JSON template file (1 if not found)."""
+    """The line where a resource's definition starts in a JSON or YAML template file: the first line that
+    opens the key ``logical_id`` (quoted or not) after the one that opens ``Resources`` (1 if not found)."""
     if template not in cache:
         try:
             cache[template] = Path(template).read_text().splitlines()
-        except OSError:
+        except (OSError, UnicodeDecodeError):
             cache[template] = []
-    key = f'"{logical_id}"'
-    return next((i + 1 for i, line in enumerate(cache[template])
-                 if line.lstrip().startswith(key) and line.lstrip()[len(key):].lstrip().startswith(":")), 1)
+    lines = cache[template]
+    start = next((i for i, line in enumerate(lines) if _opens(line, "Resources")), 0)
+    return next((i + 1 for i in range(start, len(lines)) if _opens(lines[i], logical_id)), 1)
+
+
+def _opens(line: str, key: str) -> bool:
+    """Whether a line of a JSON or YAML file starts with the key ``key`` (quoted or not), then a colon."""
+    text = line.lstrip()
+    return any(text.startswith(k) and text[len(k):].lstrip().startswith(":") for k in (f'"{key}"', f"'{key}'", key))
 
 
 def _uri(path: str) -> str:

@@ -1,10 +1,11 @@
-"""Run a pack over templates: a parsed template, a template file, or a ``cdk.out`` folder.
+"""Run a pack over templates: a parsed template, a template file (JSON or YAML), a folder, or a ``cdk.out``.
 
-``check_template(template_dict)`` returns the findings of one template. ``check_paths(paths)`` reads files and
-cloud assemblies (``cdk.out``, nested stages included) and returns a :class:`Report`; in a cloud assembly,
-findings acknowledged in the CDK app (``acknowledge(construct, check, reason)``, recorded by CDK as
-``aws:cdk:acknowledged-rules`` metadata of the stack artifact: in ``manifest.json`` or the stack's
-``additionalMetadataFile``) are set apart with their reasons.
+``check_template(template_dict)`` returns the findings of one template. ``check_paths(paths)`` reads template
+files (with :func:`~iam_patterns.evaluation.read_template_file`), folders of them and cloud assemblies
+(``cdk.out``, nested stages included) and returns a :class:`Report`; in a cloud assembly, findings acknowledged
+in the CDK app (``acknowledge(construct, check, reason)``, recorded by CDK as ``aws:cdk:acknowledged-rules``
+metadata of the stack artifact: in ``manifest.json`` or the stack's ``additionalMetadataFile``) are set apart
+with their reasons.
 
 Input that cannot be read raises :class:`~iam_patterns.errors.TemplateError` naming the path; findings are
 never raised.
@@ -17,15 +18,15 @@ Example::
 
 from __future__ import annotations
 
-import json
 from collections.abc import Iterable, Mapping, Sequence
 from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
 
 from ..errors import TemplateError, ValidationError
-from ..evaluation import Template, load_template
+from ..evaluation import Template, load_template, read_template_file
 from ..evaluation.template import DEFAULT_ACCOUNT, DEFAULT_REGION, DEFAULT_STACK_NAME
+from ..evaluation.template_file import TEMPLATE_SUFFIXES
 from .finding import SEVERITIES, Finding
 from .pack import PACK, Rule
 from .subject import subjects
@@ -106,15 +107,6 @@ def check_template(
     return sorted(findings, key=_order)
 
 
-def _read_json(path: Path) -> Any:
-    try:
-        return json.loads(path.read_text())
-    except OSError as err:
-        raise TemplateError(f"cannot read {path}: {err.strerror or err}") from None
-    except (UnicodeDecodeError, json.JSONDecodeError) as err:
-        raise TemplateError(f"cannot read {path}: not a JSON file ({err})") from None
-
-
 def _acknowledgements(metadata: Mapping[str, Any]) -> dict[str, dict[str, str]]:
     """Construct path (without the leading ``/``) -> {rule id: reason}, from a stack artifact's metadata."""
     out: dict[str, dict[str, str]] = {}
@@ -156,7 +148,7 @@ def _env(environment: Any) -> dict[str, str]:
 
 
 def _check_assembly(folder: Path, report: Report, pack: Sequence[Rule]) -> None:
-    manifest = _read_json(folder / "manifest.json")
+    manifest = read_template_file(folder / "manifest.json")
     artifacts = manifest.get("artifacts", {}) if isinstance(manifest, Mapping) else {}
     for name, artifact in artifacts.items():
         if not isinstance(artifact, Mapping):
@@ -167,12 +159,12 @@ def _check_assembly(folder: Path, report: Report, pack: Sequence[Rule]) -> None:
         if artifact.get("type") != "aws:cloudformation:stack" or "templateFile" not in properties:
             continue
         path = folder / properties["templateFile"]
-        template = _read_json(path)
+        template = read_template_file(path)
         stack_name = properties.get("stackName", name)
         findings = _check_file(path, template, pack, stack_name=stack_name, **_env(artifact.get("environment")))
         metadata = dict(artifact.get("metadata") or {})
         if artifact.get("additionalMetadataFile"):
-            for where, entries in _read_json(folder / artifact["additionalMetadataFile"]).items():
+            for where, entries in read_template_file(folder / artifact["additionalMetadataFile"]).items():
                 metadata[where] = [*metadata.get(where, []), *entries]
         acks = _acknowledgements(metadata)
         resources = template.get("Resources", {})
@@ -193,11 +185,25 @@ def _check_file(path: Path, template: Any, pack: Sequence[Rule], **env: str) -> 
         raise TemplateError(f"cannot read {path}: {err}") from None
 
 
+def _folder(path: Path) -> list[tuple[Path, Any]]:
+    """The templates of a folder that is not a cloud assembly, by file name."""
+    files = sorted(f for f in path.iterdir() if f.is_file() and f.suffix.lower() in TEMPLATE_SUFFIXES)
+    contents = [(file, read_template_file(file)) for file in files]
+    found = [(file, content) for file, content in contents
+             if isinstance(content, Mapping) and isinstance(content.get("Resources"), Mapping)]
+    if not found:
+        raise TemplateError(f"cannot read {path}: a folder with neither a manifest.json nor a template "
+                            f"(a {', '.join('*' + s for s in TEMPLATE_SUFFIXES)} file with Resources)")
+    return found
+
+
 def check_paths(paths: Iterable[str | Path], *, pack: Sequence[Rule] = PACK) -> Report:
     """Check template files and cloud assembly folders (``cdk.out``); raise ``TemplateError`` on unreadable input.
 
-    A folder with a ``manifest.json`` is read as a cloud assembly (stack environments and acknowledgements
-    included); any other folder has each of its ``*.template.json`` files checked.
+    A file is read as JSON or YAML (CloudFormation's short-form tags included). A folder with a
+    ``manifest.json`` is read as a cloud assembly (stack environments and acknowledgements included); any
+    other folder has each of its ``*.json``, ``*.yaml``, ``*.yml`` and ``*.template`` files that is a
+    template (one with ``Resources``) checked, and the others (a parameters file, ``tree.json``) left alone.
 
     Example::
 
@@ -210,11 +216,8 @@ def check_paths(paths: Iterable[str | Path], *, pack: Sequence[Rule] = PACK) -> 
         if path.is_dir() and (path / "manifest.json").is_file():
             _check_assembly(path, report, pack)
             continue
-        files = sorted(path.glob("*.template.json")) if path.is_dir() else [path]
-        if path.is_dir() and not files:
-            raise TemplateError(f"cannot read {path}: a folder with neither a manifest.json nor *.template.json files")
-        for file in files:
-            report.findings += _check_file(file, _read_json(file), pack)
+        for file, template in _folder(path) if path.is_dir() else [(path, read_template_file(path))]:
+            report.findings += _check_file(file, template, pack)
             report.templates.append(str(file))
     report.findings.sort(key=_order)
     return report

@@ -6,7 +6,9 @@ resource that holds a policy or has managed policies attached:
 - a role: its trust policy (``TRUST``) and the inline policies written in its ``Policies`` property;
 - a user or group: the inline policies of its ``Policies`` property;
 - a policy resource (``AWS::IAM::Policy``, ``ManagedPolicy``, ...): its document, as ``IDENTITY``, or as
-  ``BOUNDARY`` when it is only used as a permissions boundary (a boundary grants nothing on its own);
+  ``BOUNDARY`` when it is only used as a permissions boundary (a boundary grants nothing on its own): a managed
+  policy attached to no principal of the template that is the ``PermissionsBoundary`` of one, or whose ARN an
+  ``iam:PermissionsBoundary`` condition of a policy of the template names (the boundary a delegation hands out);
 - a bucket, queue or topic policy, or a key: its resource-based policy (``RESOURCE``), with the ARNs it guards.
 
 Roles, users and groups also carry the ARNs of their ``ManagedPolicyArns`` and every inline policy that
@@ -24,6 +26,8 @@ from dataclasses import dataclass
 from typing import Any
 
 from ..evaluation import Template
+from ..guardrails import PERMISSIONS_BOUNDARY
+from ._statements import key_tests
 
 __all__ = ["BOUNDARY", "IDENTITY", "RESOURCE", "TRUST", "Policy", "Subject", "subjects"]
 
@@ -38,13 +42,17 @@ class Policy:
 
     ``kind``: ``trust``, ``identity``, ``boundary`` or ``resource``. ``name``: where it is written (the
     property, or the policy's name). ``guards``: the ARNs it protects (a trust policy: the role; a
-    resource-based policy: its resources); empty for identity-based policies.
+    resource-based policy: its resources); empty for identity-based policies. ``boundaries``: for an
+    identity-based policy, the permissions boundary of each principal of the template it applies to (its
+    document, or ``None`` when the principal has no boundary or the template does not hold its document);
+    empty when it applies to no principal of the template.
     """
 
     kind: str
     name: str
     document: Any
     guards: tuple[str, ...] = ()
+    boundaries: tuple[Any, ...] = ()
 
 
 @dataclass(frozen=True)
@@ -78,9 +86,15 @@ def subjects(template: Template) -> list[Subject]:
     """
     written: dict[str, list[Policy]] = {}
     inline: dict[str, list[Any]] = {}
+    documents = {m.arn: m.document for m in template.managed_policies.values()}
+    arns = {m.logical_id: m.arn for m in template.managed_policies.values()}
+    named = {v for policy in template.identity_policies
+             for t in key_tests(policy.document, PERMISSIONS_BOUNDARY) for v in t.values}
     for policy in template.identity_policies:
-        kind = BOUNDARY if policy.boundary_of and not policy.attached_to else IDENTITY
-        written.setdefault(policy.logical_id, []).append(Policy(kind, policy.name, policy.document))
+        ceiling = policy.boundary_of or arns.get(policy.logical_id) in named
+        kind = BOUNDARY if ceiling and not policy.attached_to else IDENTITY
+        boundaries = tuple(documents.get(template.permissions_boundaries.get(p, "")) for p in policy.attached_to)
+        written.setdefault(policy.logical_id, []).append(Policy(kind, policy.name, policy.document, (), boundaries))
         if policy.type in _INLINE_TYPES:
             for principal in policy.attached_to:
                 inline.setdefault(principal, []).append(policy.document)

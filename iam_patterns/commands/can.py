@@ -1,6 +1,6 @@
 """``iam-patterns can TEMPLATE ROLE ACTION RESOURCE``: may a session of ROLE do ACTION on RESOURCE?
 
-Reads a synthesized CloudFormation template (JSON, such as ``cdk.out/App.template.json``), evaluates the request
+Reads a CloudFormation template (JSON, such as ``cdk.out/App.template.json``, or YAML), evaluates the request
 offline with :class:`~iam_patterns.evaluation.Simulator`, prints the decision and its reasons, and exits 0 when
 allowed, 1 when denied, 2 when the input cannot be read or evaluated.
 
@@ -13,13 +13,12 @@ Example::
 from __future__ import annotations
 
 import argparse
-import json
 import sys
 from pathlib import Path
 from typing import Any
 
 from ..errors import IamPatternsError
-from ..evaluation import Simulator
+from ..evaluation import Simulator, read_template_file
 from ..evaluation.simulator import SESSION_NAME
 from ..evaluation.template import DEFAULT_ACCOUNT, DEFAULT_REGION, DEFAULT_STACK_NAME
 
@@ -37,7 +36,7 @@ def add_arguments(parser: argparse.ArgumentParser) -> None:
 
         add_arguments(argparse.ArgumentParser())
     """
-    parser.add_argument("template", help="the synthesized CloudFormation template (JSON)")
+    parser.add_argument("template", help="the CloudFormation template (JSON or YAML)")
     parser.add_argument("role", help="the role: its logical id, or its CDK construct path")
     parser.add_argument("action", help="the action, such as s3:GetObject")
     parser.add_argument("resource", help="the resource ARN, or * for actions without one")
@@ -49,7 +48,8 @@ def add_arguments(parser: argparse.ArgumentParser) -> None:
     parser.add_argument("--stack-name", help="the stack name (default: from NAME.template.json, else "
                                              f"{DEFAULT_STACK_NAME})")
     parser.add_argument("--managed-policy", action="append", default=[], metavar="ARN=FILE",
-                        help="the document of a managed policy the template attaches but does not define")
+                        help="the document (JSON or YAML) of a managed policy the template attaches but does not "
+                             "define")
 
 
 def _context(pairs: list[str]) -> dict[str, Any]:
@@ -66,23 +66,13 @@ def _context(pairs: list[str]) -> dict[str, Any]:
     return context
 
 
-def _json(path: str) -> Any:
-    try:
-        return json.loads(Path(path).read_text())
-    except OSError as err:
-        raise ValueError(f"cannot read {path}: {err.strerror or err}") from None
-    except (json.JSONDecodeError, UnicodeDecodeError) as err:
-        raise ValueError(f"{path} is not JSON ({err}); synthesize the template as JSON (cdk synth writes "
-                         f"cdk.out/*.template.json)") from None
-
-
 def _managed_policies(pairs: list[str]) -> dict[str, Any]:
     documents = {}
     for pair in pairs:
         arn, sep, path = pair.rpartition("=")
         if not sep or not arn:
             raise ValueError(f"--managed-policy {pair!r} must be ARN=FILE")
-        documents[arn] = _json(path)
+        documents[arn] = read_template_file(path)
     return documents
 
 
@@ -94,7 +84,7 @@ def run(args: argparse.Namespace) -> int:
         run(build_parser().parse_args(["can", "cdk.out/App.template.json", "Deploy", "s3:GetObject", "*"]))
     """
     try:
-        template = _json(args.template)
+        template = read_template_file(args.template)
         name = Path(args.template).name
         stack_name = args.stack_name or (name[: -len(_TEMPLATE_SUFFIX)] if name.endswith(_TEMPLATE_SUFFIX)
                                          else DEFAULT_STACK_NAME)

@@ -32,7 +32,7 @@ def add_arguments(parser: argparse.ArgumentParser) -> None:
         add_arguments(argparse.ArgumentParser())
     """
     parser.add_argument("paths", nargs="+", metavar="PATH",
-                        help="a template file (JSON), a cdk.out folder, or a folder of *.template.json files")
+                        help="a template file (JSON or YAML), a cdk.out folder, or a folder of templates")
     parser.add_argument("--format", choices=("table", "json", "sarif"), default="table",
                         help="table (default), json (a list of findings), or sarif (for GitHub code scanning)")
 

@@ -42,8 +42,9 @@ class OrgBaseline(Construct):
       sets to reference by name in every account.
 
     Every input is checked (``iam_patterns.guardrails.org_baseline.org_baseline``) before anything is emitted.
-    For the kit's checks, the break-glass role's ``AdministratorAccess`` and the boundary's service-wide
-    allows are acknowledged, with their reasons.
+    For the kit's checks, the break-glass role's ``AdministratorAccess`` is acknowledged, with its reason (the
+    boundary's service-wide allows need nothing: the checks read a policy that the delegation's
+    ``iam:PermissionsBoundary`` condition names as a boundary, a ceiling rather than a grant).
     MFA conditions hold only for callers who signed in with MFA as IAM users (a role session, an Identity
     Center session included, carries no MFA), so the callers are IAM users in the security account.
 
@@ -97,9 +98,6 @@ class OrgBaseline(Construct):
             description="Organization baseline: the ceiling of every role created under the delegation",
         )
         """The permissions boundary."""
-        acknowledge_check(self.boundary, "service-wide-action", reason=(
-            "A permissions boundary: the services it allows are the ceiling of the roles created under the "
-            "delegation, whose own policies grant the actions; no role of this baseline is granted by it."))
         self.delegation = BoundaryDelegation(
             self, "Delegation", boundary=self.boundary, role_path=role_path, passed_to_services=passed_to_services,
             managed_policy_name=names.delegation,

@@ -1,7 +1,8 @@
 """The offline IAM policy evaluation engine (``evaluate``), and a simulator over CloudFormation templates.
 
 ``evaluate(Request(...), identity=[...], ...)`` decides one request; ``Simulator.from_template(...)`` answers
-``can_assume`` / ``can`` for a template's roles; ``load_template`` reads a template's IAM for other readers.
+``can_assume`` / ``can`` for a template's roles; ``load_template`` reads a template's IAM for other readers;
+``read_template_file`` reads a template file (JSON, or YAML with CloudFormation's short-form tags).
 
 Pure Python (never imports ``aws_cdk``). See docs/evaluation.md for what is modelled and what is not.
 
@@ -20,6 +21,7 @@ from .engine import Decision, EvaluationResult, Reason, evaluate
 from .request import Principal, Request
 from .simulator import Simulator
 from .template import IdentityPolicy, Template, load_template
+from .template_file import read_template_file
 
 __all__ = [
     "Decision",
@@ -32,4 +34,5 @@ __all__ = [
     "Template",
     "evaluate",
     "load_template",
+    "read_template_file",
 ]

@@ -16,8 +16,9 @@ than trust it.
 
 For readers that look at every policy rather than at roles (the checks), ``Template.identity_policies`` lists
 each identity-based policy document where it is written (a policy resource, a managed policy, or the
-``Policies`` property of a role, user or group) with the roles, users and groups it applies to, and
-``Template.managed_policy_arns`` the ``ManagedPolicyArns`` of every role, user and group.
+``Policies`` property of a role, user or group) with the roles, users and groups it applies to,
+``Template.managed_policy_arns`` the ``ManagedPolicyArns`` of every role, user and group, and
+``Template.permissions_boundaries`` the ``PermissionsBoundary`` of every role and user that has one.
 
 Example::
 
@@ -228,7 +229,7 @@ class _Marker(str):
 
 class Template:
     """A template read for IAM: ``roles``, ``managed_policies``, ``resource_policies``, ``oidc_providers``,
-    ``identity_policies`` and ``managed_policy_arns``.
+    ``identity_policies``, ``managed_policy_arns`` and ``permissions_boundaries`` (principal -> boundary ARN).
 
     Build it with :func:`load_template`. ``resolve(value)`` resolves any fragment of the template.
 
@@ -241,7 +242,8 @@ class Template:
     def __init__(self, template: Mapping[str, Any], *, account: str, region: str, partition: str,
                  stack_name: str, physical_ids: Mapping[str, str] | None = None) -> None:
         if not isinstance(template, Mapping) or not isinstance(template.get("Resources"), Mapping):
-            raise ValidationError("template", _short(template), "must be a CloudFormation template with Resources")
+            raise ValidationError("template", template, "must be a CloudFormation template with Resources",
+                                  shown=_short(template))
         self.account = validate_account_id(account, parameter="account")
         self.region = region
         self.partition = validate_partition(partition)
@@ -258,6 +260,7 @@ class Template:
         self.roles: dict[str, Role] = {}
         self.identity_policies: tuple[IdentityPolicy, ...] = ()
         self.managed_policy_arns: dict[str, tuple[str, ...]] = {}
+        self.permissions_boundaries: dict[str, str] = {}
         self._read()
         self.unresolved: tuple[Unresolved, ...] = tuple(self._unresolved)
 
@@ -290,6 +293,12 @@ class Template:
                 except _Unresolvable as gap:
                     sink.append(Unresolved(logical_id, path, gap.what))
                     return _Marker(f"<unresolved {gap.what}>")
+                except ValidationError:
+                    raise
+                except (TypeError, ValueError, AttributeError, IndexError):
+                    # An argument of the wrong shape (Fn::GetAtt without an attribute, Fn::If with two items).
+                    raise ValidationError(" ".join(filter(None, (logical_id, path))) or "template", {name: argument},
+                                          f"must be a well-formed {name} (CloudFormation rejects this one)") from None
         out_map = {}
         for key, item in value.items():
             resolved = self._resolve(item, logical_id, f"{path}.{key}" if path else key, sink)
@@ -576,6 +585,7 @@ class Template:
             boundary = self._property(lid, "PermissionsBoundary")
             if isinstance(boundary, str):
                 boundaries.setdefault(boundary, []).append(lid)
+                self.permissions_boundaries[lid] = boundary
         arn_of = {m.logical_id: m.arn for m in self.managed_policies.values()}
         out = []
         for lid, resource in self.resources.items():

@@ -8,6 +8,7 @@ from iam_patterns.checks import check_template
 from iam_patterns.checks.catalogue import CATALOGUE
 from iam_patterns.checks.oidc_sub_wildcard import identity_part
 from iam_patterns.checks.unknown_action import problem
+from tests.conftest import load_fixture
 
 
 def _template(**resources):
@@ -111,3 +112,92 @@ def test_findings_come_errors_first():
                          Admin=_policy({"Effect": "Allow", "Action": "*", "Resource": "*"}))
     severities = [f.severity for f in check_template(template)]
     assert severities == sorted(severities, key=("error", "warning", "info").index) and set(severities) == {"error", "warning"}
+
+
+COGNITO = "cognito-identity.amazonaws.com"
+POOL = "eu-west-1:0c2b9a3e-1d4f-4e5a-9b6c-7d8e9f0a1b2c"
+
+
+def _cognito(condition=None):
+    statement = {"Effect": "Allow", "Principal": {"Federated": COGNITO}, "Action": "sts:AssumeRoleWithWebIdentity"}
+    return _role({**statement, "Condition": condition} if condition else statement)
+
+
+def test_a_cognito_trust_without_a_condition_is_reported_as_open_to_any_identity_pool_and_nothing_else():
+    (finding,) = check_template(_template(Guests=_cognito()))
+    assert (finding.check, finding.severity, finding.resource) == ("cognito-trust-without-aud", "error", "Guests")
+    assert finding.message == ("statement 0 trusts cognito-identity.amazonaws.com with no StringEquals on "
+                               "cognito-identity.amazonaws.com:aud: an identity pool of any account can assume this "
+                               "role (the amr claim does not narrow it: every pool sets it)")
+    assert finding.docs == "https://docs.aws.amazon.com/cognito/latest/developerguide/role-trust-and-permissions.html"
+
+
+@pytest.mark.parametrize("amr", ["authenticated", "unauthenticated", ["authenticated", "unauthenticated"],
+                                 "graph.facebook.com"])
+def test_an_amr_condition_alone_does_not_narrow_a_cognito_trust(amr):
+    condition = {"ForAnyValue:StringLike": {f"{COGNITO}:amr": amr}}
+    assert [f.check for f in check_template(_template(App=_cognito(condition)))] == ["cognito-trust-without-aud"]
+
+
+def test_a_pinned_pool_id_beside_a_wildcard_one_narrows_the_trust():
+    condition = {"StringEquals": {f"{COGNITO}:aud": POOL}, "StringLike": {f"{COGNITO}:aud": "eu-west-1:*"}}
+    assert check_template(_template(App=_cognito(condition))) == []
+
+
+@pytest.mark.parametrize("operator", ["StringLike", "StringEqualsIgnoreCase", "ForAnyValue:StringEquals"])
+def test_any_positive_test_of_an_exact_pool_id_narrows_a_cognito_trust(operator):
+    assert check_template(_template(App=_cognito({operator: {f"{COGNITO}:AUD": POOL}}))) == []
+
+
+def test_a_wildcard_pool_id_is_reported_with_the_pattern():
+    (finding,) = check_template(_template(App=_cognito({"StringLike": {f"{COGNITO}:aud": ["eu-west-1:0c2b*"]}})))
+    assert finding.message.startswith("statement 0 accepts cognito-identity.amazonaws.com:aud 'eu-west-1:0c2b*': "
+                                      "the wildcard matches identity pools of other accounts")
+
+
+def _github_deploy():
+    return load_fixture("templates/github_deploy.json")
+
+
+def test_an_escalation_the_roles_own_boundary_denies_is_not_reported():
+    template = _github_deploy()  # DeployRoleDefaultPolicy allows iam:CreateUser; the role's boundary denies iam:*
+    assert check_template(template, account="111122223333") == []
+
+
+def test_the_same_escalation_is_reported_once_the_role_has_no_boundary():
+    template = _github_deploy()
+    del template["Resources"]["DeployRole2D5B9F0C"]["Properties"]["PermissionsBoundary"]
+    (finding,) = [f for f in check_template(template, account="111122223333") if f.check == "boundary-delegation"]
+    assert finding.resource == "DeployRoleDefaultPolicy4A7C1E9B"
+    assert "allows iam:CreateUser on arn:aws:iam::111122223333:user/iam-patterns-probe without a permissions " \
+           "boundary" in finding.message
+
+
+def test_an_escalation_under_a_boundary_the_evaluator_cannot_read_is_judged_without_it():
+    template = _github_deploy()
+    boundary = template["Resources"]["Boundary8C4E2A1F"]["Properties"]["PolicyDocument"]
+    boundary["Statement"][1]["Effect"] = "Maybe"
+    findings = check_template(template, account="111122223333")
+    assert [(f.check, f.resource) for f in findings] == [("boundary-delegation", "DeployRoleDefaultPolicy4A7C1E9B")]
+
+
+def _named_boundary(boundary_statements, version="2012-10-17"):
+    """A managed policy attached to nothing, named as the boundary only by a guardrail's Deny condition."""
+    document = {"Statement": boundary_statements} | ({"Version": version} if version else {})
+    return _template(
+        Ceiling={"Type": "AWS::IAM::ManagedPolicy", "Properties": {"PolicyDocument": document}},
+        Guardrail=_policy({"Effect": "Deny", "Action": "iam:CreateRole", "Resource": "*",
+                           "Condition": {"StringNotEquals": {"iam:PermissionsBoundary": {"Ref": "Ceiling"}}}}),
+    )
+
+
+def test_a_policy_named_only_by_a_permissions_boundary_condition_is_not_judged_as_a_grant():
+    ceiling = [{"Effect": "Allow", "Action": ["s3:*", "iam:PassRole", "iam:*"], "Resource": "*"}]
+    assert check_template(_named_boundary(ceiling)) == []
+
+
+def test_the_checks_that_apply_to_any_policy_still_apply_to_a_boundary_named_by_a_condition():
+    ceiling = [{"Effect": "Allow", "Action": ["s3:*", "s3:GetObjects"], "Resource": "*"}]
+    findings = check_template(_named_boundary(ceiling, version=None))
+    assert sorted((f.check, f.resource) for f in findings) == [("missing-version", "Ceiling"),
+                                                               ("unknown-action", "Ceiling")]

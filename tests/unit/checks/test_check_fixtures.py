@@ -1,11 +1,13 @@
 """Every check fires on its bad fixture (on exactly the resources written to be bad) and stays quiet on its good
-fixture; the whole good fixture set raises nothing at all."""
+fixture; the whole good fixture set raises nothing at all. The YAML fixtures, written with CloudFormation's
+short-form tags, fire and stay quiet the same way."""
 
 from __future__ import annotations
 
 import pytest
 
 from iam_patterns.checks import PACK, check_template
+from iam_patterns.evaluation import read_template_file
 from tests.conftest import FIXTURES, load_fixture
 
 CHECKS = FIXTURES / "checks"
@@ -16,6 +18,8 @@ BAD = {
     "oidc-sub-wildcard": {"AnyRepository", "AnyRepositoryOfTheOrg", "BothSubjectFormatsByWildcard",
                           "ForAllValuesOrgWildcard", "AnyServiceAccountOfTheNamespace"},
     "oidc-forallvalues-claim": {"ForAllValuesOnSub", "ForAllValuesOnCognitoAmr"},
+    "cognito-trust-without-aud": {"NoCondition", "OnlyAuthenticated", "OnlyAmrOfEitherKind", "AnyPoolOfTheRegion",
+                                  "EveryPoolButOne", "AudienceOfAnotherIssuer"},
     "trust-open-to-everyone": {"PrincipalStar", "AwsStar", "AwsStarWithOnlyAnExternalId",
                                "AwsStarOutsideAnOrganization"},
     "resource-policy-open-to-everyone": {"PublicReadBucketPolicy", "OpenQueuePolicy", "OpenTopicPolicy", "OpenKey"},
@@ -23,10 +27,10 @@ BAD = {
     "action-star": {"Admin", "StarColonStar"},
     "iam-star": {"IamAll", "IamAllUpperCase"},
     "passrole-any-role": {"PassAnyRole", "PassEveryRoleOfTheAccount", "PassByWildcardAction"},
-    "service-wide-action": {"AllOfS3", "AllOfDynamoDb"},
+    "service-wide-action": {"AllOfS3", "AllOfDynamoDb", "BoundaryAlsoGranted"},
     "aws-managed-admin-policy": {"AdminRole", "PowerUsers", "IamAdmin"},
     "boundary-delegation": {"CreateRolesFreely", "CreateRolesWithAnyBoundary", "CanRemoveTheBoundary",
-                            "CanRewriteTheBoundary"},
+                            "CanRewriteTheBoundary", "DeployerPolicy", "SharedPolicy", "BoundedElsewhere"},
     "confused-deputy": {"EventsTargetRole", "SnsDeliveryLogsRole", "SchedulerTwoAccounts"},
     "cross-account-trust-unconditioned": {"VendorRoot", "OtherAccountsRole", "BareAccountId"},
     "unknown-action": {"Typo", "UnknownService", "WildcardMatchesNothing", "DenyWithATypo", "NoService"},
@@ -58,9 +62,29 @@ def test_check_stays_quiet_on_its_good_fixture(check):
 
 
 def test_the_whole_good_fixture_set_raises_no_finding_at_all():
-    found = [(path.name, f.check, f.resource) for path in sorted(CHECKS.glob("*.good.json"))
-             for f in check_template(load_fixture(f"checks/{path.name}"))]
+    found = [(path.name, f.check, f.resource) for path in sorted(CHECKS.glob("*.good.*"))
+             for f in check_template(read_template_file(path))]
     assert found == []
+
+
+# Each resource of the bad YAML fixture is bad only once its short-form tags are read as intrinsics.
+YAML_BAD = {
+    ("oidc-trust-without-sub", "DeployOutsideProduction"),  # !If, !Equals, !Not, !And, !Or, !Condition, !GetAtt a.b
+    ("iam-star", "IamFromAParameter"),  # !Sub with a parameter
+    ("passrole-any-role", "PassEveryRole"),  # !Join, !Ref of pseudo parameters
+    ("cross-account-trust-unconditioned", "VendorWithoutExternalId"),  # !Sub list form, !FindInMap
+    ("resource-policy-open-to-everyone", "ArtifactsPolicy"),  # !Ref of a bucket, !GetAtt list form
+    ("unknown-action", "TypoFromAList"),  # !Select, !Split
+}
+
+
+def test_checks_fire_on_each_bad_resource_of_the_yaml_fixture():
+    findings = check_template(read_template_file(CHECKS / "yaml-short-forms.bad.yaml"))
+    assert {(f.check, f.resource) for f in findings} == YAML_BAD
+
+
+def test_checks_stay_quiet_on_the_good_yaml_fixture():
+    assert check_template(read_template_file(CHECKS / "yaml-short-forms.good.yaml")) == []
 
 
 def test_docs_describe_every_check_with_its_severity():

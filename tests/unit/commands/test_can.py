@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import json
+import shutil
 import subprocess
 import sys
 from pathlib import Path
@@ -14,6 +15,7 @@ from tests.conftest import FIXTURES
 
 TEMPLATE = str(FIXTURES / "templates" / "github_deploy.json")
 JOBS = str(FIXTURES / "templates" / "intrinsics.json")
+READER = FIXTURES / "templates" / "reports_reader.yaml"
 BUCKET = "arn:aws:s3:::acme-artifacts-111122223333-us-east-1"
 CFN_READ_ONLY = "arn:aws:iam::aws:policy/AWSCloudFormationReadOnlyAccess"
 
@@ -63,11 +65,40 @@ def test_a_repeated_context_key_is_a_multivalued_key(tmp_path, capsys):
     assert main([*args, "--context", "aws:TagKeys=cost"]) == 1
 
 
+POLICY_YAML = """
+Version: 2012-10-17
+Statement:
+  - {Sid: ListReports, Effect: Allow, Action: s3:ListBucket, Resource: "arn:aws:s3:::reports-prod"}
+"""
+
+
+@pytest.mark.parametrize("suffix", [".yaml", ".yml", ".template"])
+def test_a_yaml_template_and_a_yaml_managed_policy_are_read_with_their_short_forms(tmp_path, capsys, suffix):
+    template, policy = tmp_path / f"Reports{suffix}", tmp_path / f"read-reports{suffix}"
+    shutil.copy(READER, template)
+    policy.write_text(POLICY_YAML)
+    managed = ["--managed-policy", f"arn:aws:iam::aws:policy/ReadReports={policy}"]
+    assert main(["can", str(template), "Reader", "s3:GetObject", "arn:aws:s3:::reports-prod/q1.csv", *managed]) == 0
+    assert "  - identity-based policy 'read', statement 0 (Sid ReadReports): Allow" in capsys.readouterr().out
+    assert main(["can", str(template), "Reader", "s3:ListBucket", "arn:aws:s3:::reports-prod", *managed]) == 0
+    assert main(["can", str(template), "Reader", "s3:GetObject", "arn:aws:s3:::reports-dev/q1.csv", *managed]) == 1
+
+
+def test_unparsable_yaml_exits_2_with_one_line_and_no_traceback(tmp_path):
+    path = tmp_path / "broken.yaml"
+    path.write_text("Resources:\n  Reader: [\n")
+    done = subprocess.run([sys.executable, "-m", "iam_patterns", "can", str(path), "Reader", "s3:GetObject", "*"],
+                          capture_output=True, text=True, cwd=Path(__file__).resolve().parents[3])
+    assert done.returncode == 2 and done.stdout == ""
+    assert done.stderr.startswith(f"iam-patterns can: cannot read {path}: neither JSON nor YAML (")
+    assert done.stderr.endswith(" at line 3, column 1)\n") and done.stderr.count("\n") == 1
+
+
 @pytest.mark.parametrize(
     ("args", "message"),
     [
         (["missing.json", "R", "s3:GetObject", "*"], "iam-patterns can: cannot read missing.json"),
-        ([__file__, "R", "s3:GetObject", "*"], "is not JSON"),
+        ([__file__, "R", "s3:GetObject", "*"], "test_can.py: neither JSON nor YAML ("),
         ([TEMPLATE, "Nope", "s3:GetObject", "*"], "role 'Nope' is not a role of the template"),
         ([JOBS, "WorkerRoleA1B2C3D4", "GetObject", "*"], "action is 'GetObject', but must be 'service:Action'"),
         ([JOBS, "WorkerRoleA1B2C3D4", "s3:GetObject", "*", "--context", "aws:SecureTransport"], "must be KEY=VALUE"),

@@ -16,6 +16,8 @@ from tests.conftest import FIXTURES
 
 BAD = FIXTURES / "checks" / "oidc-trust-without-sub.bad.json"
 GOOD = FIXTURES / "checks" / "oidc-trust-without-sub.good.json"
+YAML_BAD = FIXTURES / "checks" / "yaml-short-forms.bad.yaml"
+YAML_GOOD = FIXTURES / "checks" / "yaml-short-forms.good.yaml"
 WARNING_ONLY = FIXTURES / "checks" / "confused-deputy.good.json"
 
 
@@ -77,15 +79,22 @@ def test_sarif_format_has_a_rule_per_check_and_results_located_at_the_resource(c
     (lambda d: d / "missing.json", "cannot read {path}: No such file or directory"),
     (lambda d: (d / "notes.json").write_text("not json") and d / "notes.json", "cannot read {path}: not a JSON file"),
     (lambda d: (d / "list.json").write_text("[]") and d / "list.json",
-     "cannot read {path}: template is '[]', but must be a CloudFormation template with Resources"),
-    (lambda d: d, "cannot read {path}: a folder with neither a manifest.json nor *.template.json files"),
+     "cannot read {path}: template is [], but must be a CloudFormation template with Resources"),
+    (lambda d: d, "cannot read {path}: a folder with neither a manifest.json nor a template (a *.json, *.yaml, "
+                  "*.yml, *.template file with Resources)"),
+    (lambda d: (d / "broken.yaml").write_text("Resources:\n  Role: [\n") and d / "broken.yaml",
+     "cannot read {path}: neither JSON nor YAML ("),
+    (lambda d: (d / "t.yml").write_text("Resources:\n  R: {Type: AWS::IAM::Role, Properties: {RoleName: !GetAtt R}}\n")
+     and d / "t.yml", "cannot read {path}: R RoleName is {{'Fn::GetAtt': 'R'}}, but must be a well-formed Fn::GetAtt"),
+    (lambda d: (d / "notes.yaml").write_text("plain text") and d / "notes.yaml",
+     "cannot read {path}: template is 'plain text', but must be a CloudFormation template with Resources"),
 ])
 def test_unreadable_input_exits_two_with_a_message_and_no_traceback(capsys, tmp_path, make, message):
     path = make(tmp_path)
     status, out, err = _run(capsys, str(path))
     assert status == 2 and out == ""
     assert err.startswith("iam-patterns check: " + message.format(path=path))
-    assert "Traceback" not in err
+    assert "Traceback" not in err and err.count("\n") == 1
 
 
 def test_the_module_runs_as_a_command():
@@ -141,3 +150,38 @@ def test_a_folder_of_templates_without_a_manifest_is_checked_file_by_file(tmp_pa
     report = check_paths([tmp_path])
     assert [Path(t).name for t in report.templates] == ["A.template.json", "B.template.json"]
     assert report.failed and len(report.findings) == 4
+
+
+@pytest.mark.parametrize("suffix", [".yaml", ".yml", ".template"])
+def test_yaml_templates_are_checked_whatever_their_suffix(capsys, tmp_path, suffix):
+    bad, good = tmp_path / f"bad{suffix}", tmp_path / f"good{suffix}"
+    shutil.copy(YAML_BAD, bad)
+    shutil.copy(YAML_GOOD, good)
+    status, out, _ = _run(capsys, "--format", "json", str(bad), str(good))
+    findings = json.loads(out)
+    assert status == 1 and {f["template"] for f in findings} == {str(bad)}
+    assert ("unknown-action", "TypoFromAList") in {(f["check"], f["resource"]) for f in findings}
+    assert _run(capsys, str(good))[:2] == (0, "1 template(s) checked: 0 error(s), 0 warning(s), 0 info\n")
+
+
+def test_a_folder_of_json_and_yaml_templates_is_checked_template_by_template_other_files_left_alone(tmp_path):
+    shutil.copy(BAD, tmp_path / "A.template.json")
+    shutil.copy(YAML_BAD, tmp_path / "b.yaml")
+    shutil.copy(YAML_GOOD, tmp_path / "c.template")
+    (tmp_path / "parameters.json").write_text(json.dumps([{"ParameterKey": "Env", "ParameterValue": "prod"}]))
+    (tmp_path / "tree.json").write_text(json.dumps({"version": "tree-0.1", "tree": {}}))
+    (tmp_path / "workflow.yml").write_text("on: push\njobs: {}\n")
+    (tmp_path / "notes.txt").write_text("not a template")
+    report = check_paths([tmp_path])
+    assert [Path(t).name for t in report.templates] == ["A.template.json", "b.yaml", "c.template"]
+    assert {Path(f.template).name for f in report.findings} == {"A.template.json", "b.yaml"}
+
+
+def test_sarif_locates_a_finding_of_a_yaml_template_at_its_resource(capsys):
+    status, out, _ = _run(capsys, "--format", "sarif", str(YAML_BAD))
+    results = json.loads(out)["runs"][0]["results"]
+    lines = YAML_BAD.read_text().splitlines()
+    located = {r["locations"][0]["logicalLocations"][0]["name"]:
+               lines[r["locations"][0]["physicalLocation"]["region"]["startLine"] - 1] for r in results}
+    assert status == 1 and located["TypoFromAList"] == "  TypoFromAList:"
+    assert located["ArtifactsPolicy"] == "  ArtifactsPolicy:"

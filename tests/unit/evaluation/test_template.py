@@ -194,3 +194,23 @@ def test_managed_policy_arns_of_users_and_groups_are_resolved(principals):
     assert principals.managed_policy_arns["Alice9C0D1E2F"] == ("arn:aws:iam::aws:policy/ReadOnlyAccess",)
     assert principals.managed_policy_arns["Admins3A4B5C6D"] == ("arn:aws:iam::aws:policy/AdministratorAccess",)
     assert principals.managed_policy_arns["Worker5E6F7A8B"] == ()
+
+
+@pytest.mark.parametrize(("value", "function"), [
+    ({"Fn::GetAtt": "NoAttribute"}, "Fn::GetAtt"),
+    ({"Fn::GetAtt": ["Only"]}, "Fn::GetAtt"),
+    ({"Fn::If": ["IsProd", "a"]}, "Fn::If"),
+    ({"Fn::Join": "a,b"}, "Fn::Join"),
+    ({"Fn::Select": 0}, "Fn::Select"),
+])
+def test_a_malformed_intrinsic_is_a_validation_error_naming_where_it_is(value, function):
+    template = {"Conditions": {"IsProd": True}, "Resources": {"Role": {"Type": "AWS::IAM::Role", "Properties": {
+        "RoleName": value, "AssumeRolePolicyDocument": {"Version": "2012-10-17", "Statement": []}}}}}
+    with pytest.raises(ValidationError, match=re.escape(f"Role RoleName is {value!r}, but must be a well-formed "
+                                                        f"{function} (CloudFormation rejects this one)")):
+        load_template(template)
+
+
+def test_permissions_boundaries_name_each_principals_boundary_arn(deploy):
+    assert deploy.permissions_boundaries == {
+        "DeployRole2D5B9F0C": f"arn:aws:iam::{ACCOUNT}:policy/boundaries/deploy-boundary"}
