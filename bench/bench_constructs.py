@@ -23,11 +23,10 @@ from pathlib import Path
 sys.path.insert(0, str(Path(__file__).resolve().parents[1]))
 os.environ.setdefault("JSII_SILENCE_WARNING_END_OF_LIFE_NODE_VERSION", "20")
 
-import jsii  # noqa: E402
 from aws_cdk import Aws, Duration, Stack  # noqa: E402
 from aws_cdk import aws_iam as iam  # noqa: E402
 
-from bench._report import machine, write_section  # noqa: E402
+from bench._report import cpu_seconds, machine, write_section  # noqa: E402
 from iam_patterns import (  # noqa: E402
     CrossAccountRole,
     Ec2InstanceRole,
@@ -135,22 +134,15 @@ def _cfn_floor(kit: Build) -> Build:
                                           max_session_duration=3600)
 
 
-def _cpu_seconds() -> float:
-    """CPU time so far of this process and of jsii's Node process (which does most of the work)."""
-    node = jsii.kernel.provider._process._process.pid  # the jsii runtime's child process
-    fields = Path(f"/proc/{node}/stat").read_text().rsplit(")", 1)[1].split()
-    return time.process_time() + (int(fields[11]) + int(fields[12])) / os.sysconf("SC_CLK_TCK")
-
-
 def _per_role_ms(build: Build) -> tuple[float, float]:
     """(wall-clock ms, CPU ms) per role to build ``N`` roles with ``build`` in a fresh stack and synthesize it."""
     app = new_app()
     stack = Stack(app, "Bench")
-    wall, cpu = time.perf_counter(), _cpu_seconds()
+    wall, cpu = time.perf_counter(), cpu_seconds()
     for index in range(N):
         build(stack, f"Role{index}")
     app.synth()
-    return (time.perf_counter() - wall) * 1000 / N, (_cpu_seconds() - cpu) * 1000 / N
+    return (time.perf_counter() - wall) * 1000 / N, (cpu_seconds() - cpu) * 1000 / N
 
 
 Row = tuple[str, tuple[float, float, float], tuple[float, float, float]]

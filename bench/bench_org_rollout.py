@@ -21,8 +21,7 @@ os.environ.setdefault("JSII_SILENCE_WARNING_END_OF_LIFE_NODE_VERSION", "20")
 
 from aws_cdk import Stack  # noqa: E402
 
-from bench._report import machine, write_section  # noqa: E402
-from bench.bench_constructs import _cpu_seconds  # noqa: E402
+from bench._report import cpu_seconds, machine, write_section  # noqa: E402
 from iam_patterns import OrgRollout  # noqa: E402
 from stacks.org_rollout import baseline  # noqa: E402
 from tests.cdk.synth import new_app  # noqa: E402
@@ -47,10 +46,10 @@ VARIANTS: dict[str, Callable[[Stack], None]] = {
 
 def _once(build: Callable[[Stack], None]) -> tuple[float, float]:
     app = new_app()
-    wall, cpu = time.perf_counter(), _cpu_seconds()
+    wall, cpu = time.perf_counter(), cpu_seconds()
     build(Stack(app, "Management"))
     app.synth()
-    return (time.perf_counter() - wall) * 1000, (_cpu_seconds() - cpu) * 1000
+    return (time.perf_counter() - wall) * 1000, (cpu_seconds() - cpu) * 1000
 
 
 def main() -> None:
