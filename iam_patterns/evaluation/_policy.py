@@ -22,7 +22,7 @@ from ..policy import PolicyDocument
 from ._conditions import compile_condition
 from ._glob import PLAIN, RESOURCE, compile_patterns, tokens
 from ._variables import parse, resolve_tokens
-from .request import DIRECT, account_token, role_token, root_token
+from .request import DIRECT, PRINCIPAL_KINDS, account_token, role_token, root_token, typed_token
 
 __all__ = ["CompiledPolicy", "CompiledStatement", "compiled"]
 
@@ -32,7 +32,6 @@ _STATEMENT_KEYS = frozenset(
     ("Sid", "Effect", "Principal", "NotPrincipal", "Action", "NotAction", "Resource", "NotResource", "Condition")
 )
 _ACCOUNT_ID = re.compile(r"\d{12}")
-_PRINCIPAL_TYPES = {"Service": "service", "Federated": "federated", "CanonicalUser": "canonical"}
 
 
 class CompiledStatement:
@@ -101,7 +100,7 @@ def _resource_matcher(parameter: str, value: Any, variables: bool) -> tuple[Call
 
 def _principal_token(kind: str, value: str) -> str:
     if kind != "AWS":
-        return f"{_PRINCIPAL_TYPES[kind]}:{value}"
+        return typed_token(kind, value)
     if value == "*":
         return "*"
     if _ACCOUNT_ID.fullmatch(value):
@@ -122,7 +121,7 @@ def _principal_names(parameter: str, value: Any) -> frozenset[str]:
         raise ValidationError(parameter, value, "must be '*' or a mapping such as {'AWS': ARN}")
     names = set()
     for kind, values in value.items():
-        if kind != "AWS" and kind not in _PRINCIPAL_TYPES:
+        if kind != "AWS" and kind not in PRINCIPAL_KINDS:
             raise ValidationError(parameter, kind, "must use the principal types AWS, Service, Federated, CanonicalUser")
         names.update(_principal_token(kind, v) for v in _strings(f"{parameter}.{kind}", values))
     return frozenset(names)

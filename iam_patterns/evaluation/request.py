@@ -94,6 +94,15 @@ def role_token(partition: str, account: str, name: str) -> str:
     return f"role:{partition}:{account}:{name}"
 
 
+PRINCIPAL_KINDS = {"Service": "service", "Federated": "federated", "CanonicalUser": "canonical"}
+"""The principal types other than ``AWS``, and the kind of identity each names."""
+
+
+def typed_token(kind: str, value: str) -> str:
+    """A ``Service``, ``Federated`` or ``CanonicalUser`` principal, as a token."""
+    return f"{PRINCIPAL_KINDS[kind]}:{value}"
+
+
 def _aws_identity(principal: Any, arn: str) -> _Identity:
     if _ACCOUNT_ID.fullmatch(arn):
         arn = f"arn:aws:iam::{arn}:root"
@@ -134,9 +143,6 @@ def _aws_identity(principal: Any, arn: str) -> _Identity:
     raise _principal_error(principal)
 
 
-_MAPPED = {"Service": "service", "Federated": "federated", "CanonicalUser": "canonical"}
-
-
 def _identity(principal: Any) -> _Identity:
     if isinstance(principal, str):
         return _identity_of(None, principal)
@@ -152,12 +158,12 @@ def _identity_of(kind: str | None, value: str) -> _Identity:
     """The identity of principal ``value`` (of ``kind``, or an ARN / account id when ``None``), computed once."""
     if kind is None or kind == "AWS":
         return _aws_identity(value if kind is None else {kind: value}, value)
-    if kind in _MAPPED and value:
-        token = f"{_MAPPED[kind]}:{value}"
+    if kind in PRINCIPAL_KINDS and value:
+        token = typed_token(kind, value)
         context = {"aws:principalisawsservice": "true" if kind == "Service" else "false"}
         if kind == "Service":
             context["aws:principalservicename"] = value
-        return _Identity(_MAPPED[kind], None, {"*": DIRECT, token: DIRECT}, (frozenset(("*", token)),), context)
+        return _Identity(PRINCIPAL_KINDS[kind], None, {"*": DIRECT, token: DIRECT}, (frozenset(("*", token)),), context)
     raise _principal_error({kind: value})
 
 
