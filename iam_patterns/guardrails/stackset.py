@@ -57,6 +57,7 @@ CONCURRENCY_MODE = "STRICT_FAILURE_TOLERANCE"
 """CloudFormation's default: never more accounts at once than the failure tolerance + 1."""
 
 _STACK_SET_NAME = re.compile(r"[a-zA-Z][-a-zA-Z0-9]{0,127}")
+_TARGET = re.compile(rf"{OU_ID}|{ROOT_ID}")
 _NAMED_IAM = {
     "AWS::IAM::Group": "GroupName",
     "AWS::IAM::InstanceProfile": "InstanceProfileName",
@@ -82,7 +83,7 @@ def validate_organizational_unit_id(value: str, *, parameter: str = "organizatio
     """
     return validate_pattern(
         value,
-        re.compile(rf"{OU_ID}|{ROOT_ID}"),
+        _TARGET,
         "must be an OU id such as 'ou-ab12-cd34ef56' or the root id such as 'r-ab12' (account ids are not targets "
         "of a service-managed StackSet)",
         parameter=parameter,
