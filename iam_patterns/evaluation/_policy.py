@@ -22,7 +22,7 @@ from ..policy import PolicyDocument
 from ._conditions import compile_condition
 from ._glob import PLAIN, RESOURCE, compile_patterns, tokens
 from ._variables import parse, resolve_tokens
-from .request import DIRECT, PRINCIPAL_KINDS, account_token, role_token, root_token, typed_token
+from ._principals import DIRECT, PRINCIPAL_KINDS, account_token, role_token, root_token, typed_token
 
 __all__ = ["CompiledPolicy", "CompiledStatement", "compiled"]
 
@@ -38,7 +38,7 @@ class CompiledStatement:
     """One statement: its effect, Sid, position, and ``applies(request) -> int``.
 
     ``applies`` returns 0 when the statement does not apply, else how strongly its Principal element names
-    the caller (``request.ACCOUNT`` / ``ROLE`` / ``DIRECT``; ``DIRECT`` when it has no Principal element).
+    the caller (``ACCOUNT`` / ``ROLE`` / ``DIRECT`` of ``_principals``; ``DIRECT`` when it has no Principal element).
     """
 
     __slots__ = ("applies", "deny", "index", "sid")

@@ -32,7 +32,8 @@ from typing import Any
 from ..errors import ValidationError
 from ..policy import PolicyDocument
 from ._policy import CompiledPolicy, CompiledStatement, compiled
-from .request import DIRECT, ROLE, Request
+from ._principals import DIRECT, ROLE
+from .request import Request
 
 __all__ = ["Decision", "EvaluationResult", "Reason", "evaluate"]
 

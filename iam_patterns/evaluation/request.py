@@ -20,17 +20,22 @@ from functools import lru_cache
 from typing import Any, Union
 
 from ..errors import ValidationError
+from ._principals import (
+    ACCOUNT,
+    DIRECT,
+    PRINCIPAL_KINDS,
+    ROLE,
+    account_token,
+    role_token,
+    root_token,
+    typed_token,
+)
 
 __all__ = ["Principal", "Request"]
 
 Principal = Union[str, Mapping[str, str]]
 """An IAM principal ARN (user, role, assumed-role session, federated user, account root), a bare account id,
 or a one-key mapping ``{"Service": ...}`` / ``{"Federated": ...}`` / ``{"CanonicalUser": ...}``."""
-
-# How a policy's Principal element names the request's principal, weakest to strongest. A resource policy
-# that names the account only delegates to it; one that names the role (not the session) still leaves the
-# session capped by its permissions boundary and session policy; one that names the caller itself decides.
-ACCOUNT, ROLE, DIRECT = 1, 2, 3
 
 _ACCOUNT_ID = re.compile(r"\d{12}")
 _ACTION = re.compile(r"[A-Za-z0-9-]+:[A-Za-z0-9]+")
@@ -77,30 +82,6 @@ class _Identity:
     names: dict[str, int]  # Principal-element token -> how strongly it names the caller (ACCOUNT/ROLE/DIRECT)
     chain: tuple[frozenset[str], ...]  # for NotPrincipal: account, role, session ... each must be listed
     context: dict[str, str]  # the keys AWS fills in for this principal
-
-
-def account_token(account: str) -> str:
-    """A whole account named by its bare id in a Principal element, as a token."""
-    return f"acct:{account}"
-
-
-def root_token(partition: str, account: str) -> str:
-    """A whole account named by its root ARN in a Principal element, as a token."""
-    return f"arn:{partition}:iam::{account}:root"
-
-
-def role_token(partition: str, account: str, name: str) -> str:
-    """A role by account and name: how a role ARN in a policy matches the role and its sessions."""
-    return f"role:{partition}:{account}:{name}"
-
-
-PRINCIPAL_KINDS = {"Service": "service", "Federated": "federated", "CanonicalUser": "canonical"}
-"""The principal types other than ``AWS``, and the kind of identity each names."""
-
-
-def typed_token(kind: str, value: str) -> str:
-    """A ``Service``, ``Federated`` or ``CanonicalUser`` principal, as a token."""
-    return f"{PRINCIPAL_KINDS[kind]}:{value}"
 
 
 def _aws_identity(principal: Any, arn: str) -> _Identity:
