@@ -36,7 +36,8 @@ def build_parser() -> argparse.ArgumentParser:
 
 
 def main(argv: Sequence[str] | None = None) -> int:
-    """Run the command line; return the exit status (2 for a usage error, as argparse does).
+    """Run the command line (``argv``; default: the process's arguments); return the exit status (2 for a usage
+    error, as argparse does).
 
     Example::
 

@@ -201,9 +201,9 @@ def evaluate(
     ``identity``: the caller's identity-based policies (a list, or a mapping of name to policy so reasons
     name them); ``resource``: the resource-based policy (a role's trust policy is one); ``boundary``: the
     caller's permissions boundary; ``scps``: one list of SCPs per level (root, OUs, account), every level
-    must allow; ``session``: the session policy. ``None`` / empty means "not present". Policies are JSON dicts
-    or ``PolicyDocument``s, compiled once and cached. A malformed policy, an unknown condition operator, or a
-    context value an operator cannot read raises ``ValidationError``.
+    must allow; ``session``: the session policy. ``None`` / empty means "not present". Default: none of them.
+    Policies are JSON dicts or ``PolicyDocument``s, compiled once and cached. A malformed policy, an unknown
+    condition operator, or a context value an operator cannot read raises ``ValidationError``.
 
     Example::
 

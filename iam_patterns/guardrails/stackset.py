@@ -210,8 +210,8 @@ def operation_preferences(
     """The ``OperationPreferences`` of a StackSet: how many accounts at once, how many failures before an
     operation stops, one region after the other in the order of ``regions``.
 
-    Each of the two is a count or a percentage of the target accounts (per region), not both; without either,
-    one account at a time (``MaxConcurrentCount`` 1) and stop at the first failure (``FailureToleranceCount`` 0).
+    Each of the two is a count or a percentage of the target accounts (per region), not both. Default: one
+    account at a time (``MaxConcurrentCount`` 1) and stop at the first failure (``FailureToleranceCount`` 0).
     Ranges: a concurrency count of at least 1, a concurrency percentage from 1 to 100, a tolerance count of at
     least 0, a tolerance percentage from 0 to 100; CloudFormation rounds percentages down (a concurrency to at
     least one account).
