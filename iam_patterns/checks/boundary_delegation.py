@@ -16,7 +16,8 @@ from __future__ import annotations
 from collections.abc import Iterator
 from typing import Any
 
-from ..guardrails import PERMISSIONS_BOUNDARY
+from ..policy.actions import BOUNDARY_POLICY_EDITS, BOUNDARY_PUTS, BOUNDARY_REMOVAL, ENTITY_CREATION
+from ..policy.keys import PERMISSIONS_BOUNDARY
 from ._probe import PROBE, candidate_resources, concrete, identity_allows
 from ._statements import action_matches, allows, key_tests, statements, values
 from .subject import IDENTITY, Subject
@@ -24,10 +25,6 @@ from .subject import IDENTITY, Subject
 ID = "boundary-delegation"
 DESCRIPTION = "Role or user creation allowed without the permissions boundary, or the boundary removable or editable"
 SOURCE = "https://docs.aws.amazon.com/IAM/latest/UserGuide/access_policies_boundaries.html"
-_CREATE = ("iam:CreateRole", "iam:CreateUser")
-_SET = ("iam:PutRolePermissionsBoundary", "iam:PutUserPermissionsBoundary")
-_REMOVE = ("iam:DeleteRolePermissionsBoundary", "iam:DeleteUserPermissionsBoundary")
-_EDIT = ("iam:CreatePolicyVersion", "iam:SetDefaultPolicyVersion", "iam:DeletePolicyVersion", "iam:DeletePolicy")
 _COVERED_ELSEWHERE = ("*", "*:*", "iam:*")
 
 
@@ -69,10 +66,10 @@ def check(subject: Subject) -> Iterator[str]:
             return next((r for r in candidate_resources(document, action, default) if allowed(action, r, context)),
                         None)
 
-        for action in _CREATE + _SET:
+        for action in ENTITY_CREATION + BOUNDARY_PUTS:
             if not _named(document, action):
                 continue
-            resource = probe(action, {}) if action in _CREATE else None
+            resource = probe(action, {}) if action in ENTITY_CREATION else None
             if resource:
                 yield (f"{policy.name} allows {action} on {resource} without a permissions boundary: require one "
                        f"with a condition on {PERMISSIONS_BOUNDARY}")
@@ -81,12 +78,12 @@ def check(subject: Subject) -> Iterator[str]:
             if resource:
                 yield (f"{policy.name} allows {action} on {resource} with any boundary, AdministratorAccess "
                        f"included: pin {PERMISSIONS_BOUNDARY} to the boundary's ARN with StringEquals")
-        for action in _REMOVE:
+        for action in BOUNDARY_REMOVAL:
             resource = probe(action, {}) if _named(document, action) else None
             if resource:
                 yield f"{policy.name} allows {action} on {resource}: the holder can remove the permissions boundary"
         for boundary in _boundaries(document):
-            for action in _EDIT:
+            for action in BOUNDARY_POLICY_EDITS:
                 if _named(document, action) and allowed(action, boundary, {}):
                     yield (f"{policy.name} allows {action} on the boundary policy {boundary}: the holder can "
                            f"rewrite its own ceiling; deny edits of the boundary")

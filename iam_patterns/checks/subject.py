@@ -26,7 +26,7 @@ from dataclasses import dataclass
 from typing import Any
 
 from ..evaluation import Template
-from ..guardrails import PERMISSIONS_BOUNDARY
+from ..policy.keys import PERMISSIONS_BOUNDARY
 from ._statements import key_tests
 
 __all__ = ["BOUNDARY", "IDENTITY", "RESOURCE", "TRUST", "Policy", "Subject", "subjects"]

@@ -121,6 +121,11 @@ class PatternRole(iam.Role):
     Subclasses build their trust ``PolicyDocument`` with the pure ``trust`` builders, validate their own
     options, then call this constructor; nothing is emitted until every check has passed.
 
+    ``trust_policy``: the exact trust document (Default: required). ``inline_policies``: pure documents by
+    policy name, together at most 10,240 characters (Default: none). The other options are ``RoleOptions``:
+    ``role_name``, ``path``, ``description``, ``max_session_duration`` (Default: 1 hour; 1 to 12 hours),
+    ``permissions_boundary``, ``managed_policies``, ``tags`` and ``trust_policy_quota`` (Default: 2,048).
+
     Example::
 
         PatternRole(self, "Custom", trust_policy=my_trust_document, inline_policies={"s3": s3_doc},

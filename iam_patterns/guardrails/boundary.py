@@ -29,7 +29,7 @@ from ..policy import (
     validate_partition,
     validate_role_path,
 )
-from ._actions import BOUNDARY_POLICY_EDITS, BOUNDARY_PUTS, BOUNDARY_REMOVAL, CLOUDTRAIL_DISABLING, IAM_WRITES
+from ..policy.actions import BOUNDARY_POLICY_EDITS, BOUNDARY_PUTS, BOUNDARY_REMOVAL, CLOUDTRAIL_DISABLING, IAM_WRITES
 from ._validate import managed_policy_arn, validate_policy_name, validate_service_prefix
 
 __all__ = ["DENIED_SERVICES", "permissions_boundary"]

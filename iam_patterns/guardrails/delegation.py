@@ -42,7 +42,7 @@ from ..policy import (
     validate_role_path,
 )
 from ..policy.keys import PASSED_TO_SERVICE, PERMISSIONS_BOUNDARY
-from ._actions import BOUNDARY_POLICY_EDITS, BOUNDARY_PUTS, BOUNDARY_REMOVAL, ENTITY_CREATION
+from ..policy.actions import BOUNDARY_POLICY_EDITS, BOUNDARY_PUTS, BOUNDARY_REMOVAL, ENTITY_CREATION
 from ..trust.service import validate_service_principal
 from ._validate import managed_policy_arn, validate_policy_name
 

@@ -29,7 +29,7 @@ from ..policy import (
     validate_region,
 )
 from ..policy.keys import METADATA_HTTP_TOKENS, PRINCIPAL_ARN, REQUESTED_REGION
-from ._actions import CLOUDTRAIL_DISABLING
+from ..policy.actions import CLOUDTRAIL_DISABLING
 from ._validate import OU_ID, ROOT_ID, validate_name_pattern, validate_service_prefix
 
 __all__ = [

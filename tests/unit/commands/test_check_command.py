@@ -18,7 +18,6 @@ BAD = FIXTURES / "checks" / "oidc-trust-without-sub.bad.json"
 GOOD = FIXTURES / "checks" / "oidc-trust-without-sub.good.json"
 YAML_BAD = FIXTURES / "checks" / "yaml-short-forms.bad.yaml"
 YAML_GOOD = FIXTURES / "checks" / "yaml-short-forms.good.yaml"
-WARNING_ONLY = FIXTURES / "checks" / "confused-deputy.good.json"
 
 
 def _run(capsys, *argv: str) -> tuple[int, str, str]:

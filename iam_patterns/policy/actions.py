@@ -1,4 +1,5 @@
-"""The action lists that more than one guardrail uses, named once so the boundary and the SCPs agree."""
+"""Named groups of IAM actions that more than one module uses, so the boundary, the delegation policy, the SCPs
+and the checks agree on what, say, "editing a boundary" means."""
 
 from __future__ import annotations
 
