@@ -8,7 +8,8 @@ variant builds ``N`` roles in one stack of a fresh App and synthesizes it; the c
 Node process together: wall-clock time on a machine shared with other jobs varied by 2x between runs, CPU time
 far less.
 
-Run: ``.venv/bin/python bench/bench_constructs.py`` (writes the "constructs" section of docs/PERFORMANCE.md).
+Run: ``.venv/bin/python bench/bench_constructs.py`` (writes the "constructs" section of docs/PERFORMANCE.md);
+``BENCH_N`` and ``BENCH_REPEAT`` change the roles per stack and the runs, for a quick look.
 """
 
 from __future__ import annotations
@@ -41,8 +42,8 @@ from iam_patterns.policy.lambda_execution import LAMBDA_VPC_ACTIONS, LOG_ACTIONS
 from iam_patterns.policy.ssm import SESSION_MANAGER_ACTIONS  # noqa: E402
 from tests.cdk.synth import new_app  # noqa: E402
 
-N = 60
-REPEAT = 5
+N = int(os.environ.get("BENCH_N", 60))
+REPEAT = int(os.environ.get("BENCH_REPEAT", 5))
 ISSUER = "oidc.eks.us-east-1.amazonaws.com/id/EXAMPLED539D4633E53DE1B71EXAMPLE"
 PARTNER = "111122223333"
 Build = Callable[[Stack, str], object]

@@ -8,6 +8,8 @@ later (``role.assume_role_policy.add_statements(...)``) lands in the same docume
 
 from __future__ import annotations
 
+import functools
+import json
 from collections.abc import Mapping, Sequence
 from typing import Any
 
@@ -78,13 +80,18 @@ class RoleOptions(RoleOptionsWithoutTags, total=False):
 
 @jsii.implements(iam.IAssumeRolePrincipal)
 class _TrustStatements(iam.PrincipalBase):
-    """A principal that writes a whole trust document (every statement, Sids and conditions) into a role."""
+    """A principal that writes a whole trust document (every statement, Sids and conditions) into a role.
 
-    def __init__(self, trust: PolicyDocument) -> None:
-        super().__init__()
-        self._trust = trust
+    One serves every role with the same trust document (``_trust_principal``): its statements are built in jsii
+    once, and CDK never changes a statement it adds to a role's trust policy (merging copies; resolving only
+    freezes it), so roles can share them.
+    """
 
     _EMPTY_FRAGMENT: iam.PrincipalPolicyFragment | None = None
+
+    def __init__(self, statements: list[dict[str, Any]]) -> None:
+        super().__init__()
+        self._statements = [iam.PolicyStatement.from_json(statement) for statement in statements]
 
     @property
     def policy_fragment(self) -> iam.PrincipalPolicyFragment:
@@ -95,10 +102,16 @@ class _TrustStatements(iam.PrincipalBase):
         return _TrustStatements._EMPTY_FRAGMENT
 
     def add_to_assume_role_policy(self, document: iam.PolicyDocument) -> None:
-        document.add_statements(*(iam.PolicyStatement.from_json(s.to_json()) for s in self._trust.statements))
+        document.add_statements(*self._statements)
 
     def dedupe_string(self) -> str | None:
         return None
+
+
+@functools.lru_cache(maxsize=256)
+def _trust_principal(statements_json: str) -> _TrustStatements:
+    """The principal that writes these trust statements (compact JSON), shared by the roles that have them."""
+    return _TrustStatements(json.loads(statements_json))
 
 
 def duration_seconds(duration: Duration) -> Any:
@@ -168,7 +181,7 @@ class PatternRole(iam.Role):
         super().__init__(
             scope,
             construct_id,
-            assumed_by=_TrustStatements(trust_policy),
+            assumed_by=_trust_principal(json.dumps(trust_policy.to_json()["Statement"], separators=(",", ":"))),
             role_name=role_name,
             path=path,
             description=description,

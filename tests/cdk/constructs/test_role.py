@@ -11,7 +11,7 @@ from aws_cdk import aws_iam as iam
 from iam_patterns.constructs._role import PatternRole
 from iam_patterns.errors import ValidationError
 from iam_patterns.policy import PolicyDocument, Statement
-from tests.cdk.synth import template
+from tests.cdk.synth import new_app, properties_of_type, template
 
 
 def _role_props(stack: Stack) -> dict:
@@ -54,6 +54,29 @@ def test_is_an_irole_that_later_trust_statements_join(app):
     statements = _role_props(stack)["AssumeRolePolicyDocument"]["Statement"]
     assert [s["Principal"]["Service"] for s in statements] == ["ec2.amazonaws.com", "lambda.amazonaws.com"]
     assert isinstance(role, iam.Role)
+
+
+def test_roles_with_the_same_trust_each_keep_their_own_later_statements(app):
+    # Roles with one trust document share its jsii statements (PatternRole builds them once): a statement added to
+    # one role's trust policy must not appear in the other's, in this app or in another one.
+    trust = PolicyDocument(statements=[
+        Statement(sid="AllowEC2ToAssume", principal={"Service": "ec2.amazonaws.com"}, action="sts:AssumeRole")])
+    stack, other_app_stack = Stack(app, "S"), Stack(new_app(), "T")
+    first = PatternRole(stack, "First", trust_policy=trust)
+    PatternRole(stack, "Second", trust_policy=trust)
+    PatternRole(other_app_stack, "Third", trust_policy=trust)
+    first.assume_role_policy.add_statements(iam.PolicyStatement(
+        actions=["sts:AssumeRole"], principals=[iam.ServicePrincipal("lambda.amazonaws.com")]))
+    trusts = {
+        logical_id: [s["Principal"]["Service"] for s in props["AssumeRolePolicyDocument"]["Statement"]]
+        for current in (stack, other_app_stack)
+        for logical_id, props in properties_of_type(current, "AWS::IAM::Role").items()
+    }
+    assert trusts == {
+        "First8D4707F1": ["ec2.amazonaws.com", "lambda.amazonaws.com"],
+        "Second394350F9": ["ec2.amazonaws.com"],
+        "Third1125870F": ["ec2.amazonaws.com"],
+    }
 
 
 def _trust_with_padding(chars: int) -> PolicyDocument:
