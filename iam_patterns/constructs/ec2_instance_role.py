@@ -50,4 +50,4 @@ class Ec2InstanceRole(PatternRole):
         self.instance_profile = iam.InstanceProfile(self, "InstanceProfile", role=self, path=options.get("path"))
         """The instance profile that hands this role to instances (``LaunchTemplate(instance_profile=...)``)."""
         if not unsafe_allow_imdsv1:
-            RequireImdsv2.apply(Stack.of(self))
+            RequireImdsv2.apply(scope if isinstance(scope, Stack) else Stack.of(scope))

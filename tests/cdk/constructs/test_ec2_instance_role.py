@@ -4,11 +4,13 @@ from __future__ import annotations
 
 import re
 
+import jsii
 import pytest
-from aws_cdk import Aspects, CfnParameter, Stack
+from aws_cdk import Aspects, CfnParameter, IAspect, Stack, Stage
 from aws_cdk import aws_ec2 as ec2
 from aws_cdk import aws_iam as iam
 from aws_cdk.assertions import Annotations, Match
+from constructs import Construct, IConstruct
 
 from iam_patterns import Ec2InstanceRole, RequireImdsv2
 from tests.cdk.synth import properties_of_type, template
@@ -89,12 +91,56 @@ def test_imdsv2_can_only_be_left_optional_by_the_loud_opt_out(app):
     Annotations.from_stack(stack).has_no_error("*", Match.any_value())
 
 
-def test_the_aspect_is_added_once_per_stack_however_many_roles(app):
+def test_the_stack_is_swept_once_however_many_roles(app):
     stack = Stack(app, "S")
     Ec2InstanceRole(stack, "Web")
     Ec2InstanceRole(stack, "Worker")
     RequireImdsv2.apply(stack)
-    assert sum(isinstance(a, RequireImdsv2) for a in Aspects.of(stack).all) == 1
+    guards = [child for child in stack.node.children if child.node.id == "RequireImdsv2"]
+    assert len(guards) == 1 and len(Aspects.of(guards[0]).all) == 1
+    assert not any(isinstance(aspect, RequireImdsv2) for aspect in Aspects.of(stack).all)
+
+
+@jsii.implements(IAspect)
+class _MakesAnInstance:
+    """An Aspect that makes an instance when it visits its construct: after the IMDSv2 sweep of the stack."""
+
+    def visit(self, node: IConstruct) -> None:
+        if node.node.id == "Later" and node.node.scope.node.try_find_child("Late") is None:
+            ec2.CfnInstance(node.node.scope, "Late", image_id="ami-12345678")
+
+
+def test_an_instance_made_after_the_sweep_without_imdsv2_fails_synthesis(app):
+    stack = Stack(app, "S")
+    Ec2InstanceRole(stack, "Web")
+    Aspects.of(Construct(stack, "Later")).add(_MakesAnInstance())
+    with pytest.raises(RuntimeError, match=re.escape(
+        "S/Late: MetadataOptions.HttpTokens is None, but IMDSv2 is required here"
+    )) as failure:
+        template(stack)
+    assert "made after RequireImdsv2 swept the scope, by an Aspect" in str(failure.value)
+
+
+def test_an_ordinary_aspect_too_requires_imdsv2_on_what_it_visits(app):
+    stack = Stack(app, "S")
+    ec2.CfnInstance(stack, "Bastion", image_id="ami-12345678")
+    Aspects.of(stack).add(RequireImdsv2())
+    (instance,) = properties_of_type(stack, "AWS::EC2::Instance").values()
+    assert instance["MetadataOptions"] == {"HttpTokens": "required"}
+
+
+def test_like_any_aspect_it_stops_at_a_nested_stage(app):
+    RequireImdsv2.apply(app)
+    for scope in (app, Stage(app, "Prod")):
+        ec2.CfnInstance(Stack(scope, "S"), "Bastion", image_id="ami-12345678")
+    assembly = app.synth()
+    tokens = {
+        name: instance.get("MetadataOptions")
+        for name, stack in (("app", assembly.get_stack_by_name("S")),
+                            ("stage", assembly.get_nested_assembly("assembly-Prod").get_stack_by_name("Prod-S")))
+        for instance in properties_of_type(stack.template, "AWS::EC2::Instance").values()
+    }
+    assert tokens == {"app": {"HttpTokens": "required"}, "stage": None}
 
 
 def test_the_aspect_alone_covers_any_scope(app):
