@@ -77,8 +77,12 @@ def _plain_ecs(stack: Stack, cid: str) -> None:
     }))
 
 
+def _schedule_group(cid: str) -> str:
+    return f"arn:{Aws.PARTITION}:scheduler:{Aws.REGION}:{Aws.ACCOUNT_ID}:schedule-group/{cid}"
+
+
 def _plain_service(stack: Stack, cid: str) -> None:
-    group = f"arn:{Aws.PARTITION}:scheduler:{Aws.REGION}:{Aws.ACCOUNT_ID}:schedule-group/default"
+    group = _schedule_group(cid)
     iam.Role(stack, cid, **_session_hour(), assumed_by=iam.ServicePrincipal("scheduler.amazonaws.com").with_conditions({
         "ArnEquals": {"aws:SourceArn": group}, "StringEquals": {"aws:SourceAccount": Aws.ACCOUNT_ID},
     }))
@@ -87,24 +91,26 @@ def _plain_service(stack: Stack, cid: str) -> None:
 def _plain_irsa(stack: Stack, cid: str) -> None:
     provider = f"arn:{Aws.PARTITION}:iam::{Aws.ACCOUNT_ID}:oidc-provider/{ISSUER}"
     iam.Role(stack, cid, **_session_hour(), assumed_by=iam.FederatedPrincipal(provider, {"StringEquals": {
-        f"{ISSUER}:aud": "sts.amazonaws.com", f"{ISSUER}:sub": "system:serviceaccount:payments:api"}},
+        f"{ISSUER}:aud": "sts.amazonaws.com", f"{ISSUER}:sub": f"system:serviceaccount:payments:{cid.lower()}"}},
         "sts:AssumeRoleWithWebIdentity"))
 
 
 def _plain_pod_identity(stack: Stack, cid: str) -> None:
     iam.Role(stack, cid, **_session_hour(), assumed_by=iam.SessionTagsPrincipal(
         iam.ServicePrincipal("pods.eks.amazonaws.com").with_conditions({"StringEquals": {
-            "aws:RequestTag/kubernetes-namespace": "payments", "aws:RequestTag/kubernetes-service-account": "api"}})))
+            "aws:RequestTag/kubernetes-namespace": "payments", "aws:RequestTag/kubernetes-service-account": cid.lower()}})))
 
 
 def _plain_cross_account(stack: Stack, cid: str) -> None:
     role = iam.Role(stack, cid, **_session_hour(), assumed_by=iam.AccountPrincipal(PARTNER).with_conditions({
-        "StringEquals": {"sts:ExternalId": "acme-prod-2026"}, "Bool": {"aws:MultiFactorAuthPresent": "true"}}))
+        "StringEquals": {"sts:ExternalId": f"acme-{cid}"}, "Bool": {"aws:MultiFactorAuthPresent": "true"}}))
     role.assume_role_policy.add_statements(iam.PolicyStatement(
         actions=["sts:AssumeRole"], principals=[iam.ServicePrincipal("ec2.amazonaws.com")]))
 
 
-# construct name -> (kit construct, plain iam.Role equivalent)
+# construct name -> (kit construct, plain iam.Role equivalent). Where a trust policy depends on the construct's
+# input, each role gets its own (its service account, ExternalId, schedule group), as in a real app, so no role
+# profits from another's: PatternRole builds the jsii statements of a trust document once and shares them.
 CASES: dict[str, tuple[Build, Build]] = {
     "Ec2InstanceRole (session_manager)": (lambda s, i: Ec2InstanceRole(s, i, session_manager=True), _plain_ec2),
     "LambdaExecutionRole (vpc, xray)": (
@@ -112,15 +118,14 @@ CASES: dict[str, tuple[Build, Build]] = {
     "EcsTaskRole": (lambda s, i: EcsTaskRole(s, i), _plain_ecs),
     "EcsTaskExecutionRole": (lambda s, i: EcsTaskExecutionRole(s, i), _plain_ecs),
     "ServiceRole (SourceArn + SourceAccount)": (lambda s, i: ServiceRole(
-        s, i, service="scheduler.amazonaws.com", source_account=Aws.ACCOUNT_ID,
-        source_arns=[f"arn:{Aws.PARTITION}:scheduler:{Aws.REGION}:{Aws.ACCOUNT_ID}:schedule-group/default"]),
+        s, i, service="scheduler.amazonaws.com", source_account=Aws.ACCOUNT_ID, source_arns=[_schedule_group(i)]),
         _plain_service),
     "EksServiceAccountRole": (lambda s, i: EksServiceAccountRole(
-        s, i, oidc_issuer=ISSUER, namespace="payments", service_account="api"), _plain_irsa),
-    "EksPodIdentityRole": (lambda s, i: EksPodIdentityRole(s, i, namespace="payments", service_account="api"),
+        s, i, oidc_issuer=ISSUER, namespace="payments", service_account=i.lower()), _plain_irsa),
+    "EksPodIdentityRole": (lambda s, i: EksPodIdentityRole(s, i, namespace="payments", service_account=i.lower()),
                            _plain_pod_identity),
     "CrossAccountRole (the guide's trust)": (lambda s, i: CrossAccountRole(
-        s, i, trusted_accounts=[PARTNER], external_id="acme-prod-2026", trusted_services=["ec2.amazonaws.com"]),
+        s, i, trusted_accounts=[PARTNER], external_id=f"acme-{i}", trusted_services=["ec2.amazonaws.com"]),
         _plain_cross_account),
 }
 
@@ -188,18 +193,18 @@ def main() -> None:
         "| construct | kit | plain | `CfnRole` | kit / plain | kit CPU | plain CPU | `CfnRole` CPU | kit / plain CPU |\n"
         f"|---|---:|---:|---:|---:|---:|---:|---:|---:|\n{table}\n\n"
         f"Worst ratio: {worst_wall:.2f}x wall-clock, {worst_cpu:.2f}x CPU (target 1.2x).\n\n"
-        "Where the kit's extra time goes (each jsii round trip costs ~0.1-0.2 ms): `PatternRole` hands its exact trust "
-        "statements, Sids included, to `iam.Role` through a Python-implemented principal. That costs the principal's "
-        "creation, two callbacks from Node inside `iam.Role`'s constructor (`add_to_assume_role_policy`, and "
-        "`policy_fragment`, which CDK reads more than once) and a `PolicyStatement.from_json` per statement plus an "
-        "`add_statements`, where a plain role with a native principal (`ServicePrincipal(...).with_conditions(...)`) "
-        "needs four or five round trips. No native CDK principal writes a statement with a Sid. Trimmed so far: one "
-        "empty `PrincipalPolicyFragment` shared by every role instead of one created per read (in an A/B run of "
-        "60 ECS-style roles: 1.55x before, 1.2x after), pseudo parameters read once per process (`constructs/_aws.py`), and no "
-        "validation round trips for the default session duration. `Ec2InstanceRole` also pays for the "
-        "`RequireImdsv2` Aspect, which CDK calls back into Python for every construct of the stack (each role brings "
-        "four): in a stack of N other constructs that is about N x 0.15 ms per synth, the price of the IMDSv2 "
-        "guarantee.\n",
+        "Where roles vary in real apps, the bench varies them too: each IRSA, Pod Identity, ExternalId and "
+        "ServiceRole role has its own trust policy, each Lambda role its own log group "
+        "(`tests/cdk/test_bench_equivalence.py` proves each plain role carries the construct's permissions). "
+        "What keeps the kit near plain CDK, where each jsii round trip costs 0.1-0.3 ms: `PatternRole` writes its "
+        "exact trust statements (Sids included, which no native CDK principal writes) through one Python principal "
+        "shared by every role, built on a native principal so CDK reads its policy fragment without calling into "
+        "Python; the `PolicyStatement`s of a trust document are built once and shared by the roles that have it. "
+        "A role costs its `iam.Role` creation, one callback and one `add_statements`, plus one "
+        "`PolicyStatement.from_json` per statement when its trust policy is new. Pseudo "
+        "parameters are read once per process (`constructs/_aws.py`), the default session duration is not "
+        "validated through jsii, and `Ec2InstanceRole`'s IMDSv2 guarantee (`RequireImdsv2.apply`) sweeps the stack "
+        "once at synth instead of being called back for every construct in it.\n",
     )
     print(table)
     print(f"worst kit/plain: {worst_wall:.2f}x wall-clock, {worst_cpu:.2f}x CPU")

@@ -2,13 +2,14 @@
 
 from __future__ import annotations
 
+import json
 import re
 
 import pytest
 from aws_cdk import Duration, Stack
 from aws_cdk import aws_iam as iam
 
-from iam_patterns.constructs._role import PatternRole
+from iam_patterns.constructs._role import PatternRole, _TrustStatements
 from iam_patterns.errors import ValidationError
 from iam_patterns.policy import PolicyDocument, Statement
 from tests.cdk.synth import new_app, properties_of_type, template
@@ -77,6 +78,16 @@ def test_roles_with_the_same_trust_each_keep_their_own_later_statements(app):
         "Second394350F9": ["ec2.amazonaws.com"],
         "Third1125870F": ["ec2.amazonaws.com"],
     }
+
+
+def test_the_shared_trust_principal_writes_only_during_a_pattern_roles_construction(app):
+    # Its own policy fragment names no principal; what reaches a template is only the statements it was handed.
+    stack = Stack(app, "S")
+    PatternRole(stack, "R", trust_policy=PolicyDocument(statements=[
+        Statement(sid="AllowEC2ToAssume", principal={"Service": "ec2.amazonaws.com"}, action="sts:AssumeRole")]))
+    assert "iam-patterns:trust-statements" not in json.dumps(app.synth().get_stack_by_name("S").template)
+    with pytest.raises(RuntimeError, match="trust principal was used outside PatternRole"):
+        iam.Role(stack, "Plain", assumed_by=_TrustStatements.shared())
 
 
 def _trust_with_padding(chars: int) -> PolicyDocument:
