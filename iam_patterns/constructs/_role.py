@@ -182,6 +182,7 @@ class PatternRole(iam.Role):
             )
         inline_documents = {name: to_cdk_document(doc) for name, doc in inline.items()} or None
         principal = _TrustStatements.shared()
+        outer = principal.statements  # a role built while another one is (by a CDK property injector) gets its own
         principal.statements = _trust_statements(json.dumps(trust_policy.to_json()["Statement"], separators=(",", ":")))
         try:
             super().__init__(
@@ -197,7 +198,7 @@ class PatternRole(iam.Role):
                 inline_policies=inline_documents,
             )
         finally:
-            principal.statements = None
+            principal.statements = outer
         self.trust_policy = trust_policy
         """The trust policy this role was built with, as a pure ``PolicyDocument``."""
         self.inline_policy_documents: Mapping[str, PolicyDocument] = inline

@@ -5,8 +5,11 @@ from __future__ import annotations
 import json
 import re
 
+from typing import Any
+
+import jsii
 import pytest
-from aws_cdk import Duration, Stack
+from aws_cdk import Duration, InjectionContext, IPropertyInjector, PropertyInjectors, Stack
 from aws_cdk import aws_iam as iam
 
 from iam_patterns.constructs._role import PatternRole, _TrustStatements
@@ -88,6 +91,35 @@ def test_the_shared_trust_principal_writes_only_during_a_pattern_roles_construct
     assert "iam-patterns:trust-statements" not in json.dumps(app.synth().get_stack_by_name("S").template)
     with pytest.raises(RuntimeError, match="trust principal was used outside PatternRole"):
         iam.Role(stack, "Plain", assumed_by=_TrustStatements.shared())
+
+
+@jsii.implements(IPropertyInjector)
+class _BuildsAnotherRole:
+    """A property injector that builds a second PatternRole while CDK is building the first."""
+
+    @property
+    def construct_unique_id(self) -> str:
+        return iam.Role.PROPERTY_INJECTION_ID
+
+    def inject(self, original_props: Any, context: InjectionContext) -> Any:
+        if context.id == "Outer":
+            PatternRole(context.scope, "Inner", trust_policy=_service_trust("lambda.amazonaws.com"))
+        return original_props
+
+
+def _service_trust(service: str) -> PolicyDocument:
+    return PolicyDocument(statements=[Statement(sid="Allow", principal={"Service": service}, action="sts:AssumeRole")])
+
+
+def test_a_role_built_while_another_is_being_built_keeps_its_own_trust(app):
+    stack = Stack(app, "S")
+    PropertyInjectors.of(stack).add(_BuildsAnotherRole())
+    PatternRole(stack, "Outer", trust_policy=_service_trust("ec2.amazonaws.com"))
+    trusts = {
+        logical_id: [s["Principal"]["Service"] for s in props["AssumeRolePolicyDocument"]["Statement"]]
+        for logical_id, props in properties_of_type(stack, "AWS::IAM::Role").items()
+    }
+    assert trusts == {"OuterBC8635DA": ["ec2.amazonaws.com"], "Inner09E1DD49": ["lambda.amazonaws.com"]}
 
 
 def _trust_with_padding(chars: int) -> PolicyDocument:
