@@ -115,6 +115,18 @@ def test_unreadable_input_exits_2_with_a_message(args, message, capsys):
     assert captured.out == ""
 
 
+def test_a_template_or_managed_policy_with_a_key_given_twice_exits_2_naming_the_key(tmp_path, capsys):
+    twice = tmp_path / "Twice.template.json"
+    twice.write_text(Path(TEMPLATE).read_text().replace('"Effect": "Allow"', '"Effect": "Deny", "Effect": "Allow"', 1))
+    assert main(["can", str(twice), "DeployRole", "s3:GetObject", "*"]) == 2
+    captured = capsys.readouterr()
+    assert captured.out == "" and captured.err.startswith(f"iam-patterns can: cannot read {twice}: duplicate key 'Effect'")
+    policy = tmp_path / "policy.yaml"
+    policy.write_text(POLICY_YAML.replace("Effect: Allow,", "Effect: Allow, Effect: Deny,"))
+    assert main(["can", TEMPLATE, "DeployRole", "s3:GetObject", "*", "--managed-policy", f"{CFN_READ_ONLY}={policy}"]) == 2
+    assert f"cannot read {policy}: duplicate key 'Effect' at line 4" in capsys.readouterr().err
+
+
 def test_python_m_iam_patterns_can_reports_errors_without_a_traceback():
     done = subprocess.run([sys.executable, "-m", "iam_patterns", "can", "missing.json", "R", "s3:GetObject", "*"],
                           capture_output=True, text=True, cwd=Path(__file__).resolve().parents[3])

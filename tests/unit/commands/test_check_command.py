@@ -87,6 +87,10 @@ def test_sarif_format_has_a_rule_per_check_and_results_located_at_the_resource(c
      and d / "t.yml", "cannot read {path}: R RoleName is {{'Fn::GetAtt': 'R'}}, but must be a well-formed Fn::GetAtt"),
     (lambda d: (d / "notes.yaml").write_text("plain text") and d / "notes.yaml",
      "cannot read {path}: template is 'plain text', but must be a CloudFormation template with Resources"),
+    (lambda d: (d / "twice.json").write_text('{"Resources": {"R": {"Type": "A"},\n "R": {"Type": "B"}}}')
+     and d / "twice.json", "cannot read {path}: duplicate key 'R' at line 2, column 2 (first at line 1, column 16)"),
+    (lambda d: (d / "twice.yaml").write_text("Resources:\n  R: {Type: A, Type: B}\n") and d / "twice.yaml",
+     "cannot read {path}: duplicate key 'Type' at line 2, column 16 (first at line 2, column 7)"),
 ])
 def test_unreadable_input_exits_two_with_a_message_and_no_traceback(capsys, tmp_path, make, message):
     path = make(tmp_path)
