@@ -13,6 +13,7 @@ import pytest
 from iam_patterns.checks import PACK, check_paths
 from iam_patterns.cli import main
 from tests.conftest import FIXTURES
+from tests.unit.cloud_assembly import staged_cdk_out
 
 BAD = FIXTURES / "checks" / "oidc-trust-without-sub.bad.json"
 GOOD = FIXTURES / "checks" / "oidc-trust-without-sub.good.json"
@@ -188,3 +189,11 @@ def test_sarif_locates_a_finding_of_a_yaml_template_at_its_resource(capsys):
                lines[r["locations"][0]["physicalLocation"]["region"]["startLine"] - 1] for r in results}
     assert status == 1 and located["TypoFromAList"] == "  TypoFromAList:"
     assert located["ArtifactsPolicy"] == "  ArtifactsPolicy:"
+
+
+def test_a_cdk_out_with_stages_is_checked_stack_by_stack_nested_stages_included(tmp_path):
+    out = staged_cdk_out(tmp_path / "cdk.out")
+    report = check_paths([out])
+    assert [Path(t).relative_to(out).as_posix() for t in report.templates] == [
+        "assembly-Prod/assembly-Prod-Eu/ProdEuWorker81691CA8.template.json",
+        "assembly-Prod/ProdApi2466CF1F.template.json", "Top.template.json"]
