@@ -3,11 +3,12 @@ judged offline."""
 
 from __future__ import annotations
 
-from aws_cdk import Environment, Stack, Stage
+from aws_cdk import Aws, Environment, Stack, Stage
 from aws_cdk import aws_iam as iam
 from aws_cdk import aws_s3 as s3
 
 from iam_patterns import Decision, Request, Simulator, evaluate
+from iam_patterns.cli import main
 from iam_patterns.constructs._role import PatternRole
 from iam_patterns.policy import PolicyDocument, s3_prefix_access
 from stacks.s3_prefix_access import S3PrefixAccessStack
@@ -114,3 +115,17 @@ def test_stacks_in_a_stage_and_in_a_nested_stage_are_read_with_the_stages_enviro
         assert sim.role(role).arn.startswith(f"arn:aws:iam::{ACCOUNT}:role/{stack_name}-")
         assert sim.can_assume(path, {"Service": f"{service}.amazonaws.com"}).allowed
         assert not sim.can_assume(path, {"Service": f"{other}.amazonaws.com"}).allowed
+
+
+def test_can_reads_a_stack_of_a_nested_stage_from_the_synthesized_cdk_out_by_name_or_path(app, capsys):
+    app.node.set_context(PATH_METADATA, True)
+    api = Stack(Stage(Stage(app, "Prod", env=Environment(account=ACCOUNT, region="eu-west-1")), "Eu"), "Api")
+    reader = iam.Role(api, "Reader", assumed_by=iam.ServicePrincipal("lambda.amazonaws.com"))
+    reader.add_to_policy(iam.PolicyStatement(actions=["s3:GetObject"],
+                                             resources=[f"arn:{Aws.PARTITION}:s3:::reports-{Aws.STACK_NAME}/*"]))
+    app.synth()
+    for stack in ("Prod-Eu-Api", "Prod/Eu/Api"):
+        args = ["can", app.outdir, "Prod/Eu/Api/Reader", "s3:GetObject", "--stack", stack]
+        assert main([*args[:4], "arn:aws:s3:::reports-Prod-Eu-Api/q1.csv", *args[4:]]) == 0
+        assert f"(arn:aws:iam::{ACCOUNT}:role/Prod-Eu-Api-Reader" in capsys.readouterr().out
+        assert main([*args[:4], "arn:aws:s3:::reports-ProdEuApi/q1.csv", *args[4:]]) == 1
