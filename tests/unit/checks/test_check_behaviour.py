@@ -201,3 +201,38 @@ def test_the_checks_that_apply_to_any_policy_still_apply_to_a_boundary_named_by_
     findings = check_template(_named_boundary(ceiling, version=None))
     assert sorted((f.check, f.resource) for f in findings) == [("missing-version", "Ceiling"),
                                                                ("unknown-action", "Ceiling")]
+
+
+def _service_trust(service, condition=None):
+    statement = {"Effect": "Allow", "Principal": {"Service": service}, "Action": "sts:AssumeRole"}
+    return _role({**statement, "Condition": condition} if condition else statement)
+
+
+def _confused_deputy(template):
+    return [f for f in check_template(template) if f.check == "confused-deputy"]
+
+
+def test_an_unguarded_trust_of_a_newly_listed_service_is_reported_with_its_aws_page():
+    (finding,) = _confused_deputy(_template(Deployer=_service_trust("codedeploy.amazonaws.com")))
+    assert (finding.severity, finding.resource) == ("warning", "Deployer")
+    assert finding.message == (
+        "statement 0 trusts codedeploy.amazonaws.com with no aws:SourceArn or aws:SourceAccount condition: another "
+        "customer can have the service assume this role "
+        "(see https://docs.aws.amazon.com/codedeploy/latest/userguide/security_confused_deputy.html)"
+    )
+
+
+@pytest.mark.parametrize("service", ["transfer.amazonaws.com.cn", "states.eu-west-1.amazonaws.com", "SageMaker.amazonaws.com"])
+def test_the_china_regional_and_capitalised_forms_of_a_listed_principal_are_reported(service):
+    assert [f.resource for f in _confused_deputy(_template(R=_service_trust(service)))] == ["R"]
+
+
+@pytest.mark.parametrize("service", ["s3.amazonaws.com", "sns.amazonaws.com", "cloudtrail.amazonaws.com",
+                                     "edgemanager.sagemaker.amazonaws.com"])
+def test_a_service_whose_pages_ask_for_no_source_condition_on_its_roles_is_not_reported(service):
+    assert _confused_deputy(_template(R=_service_trust(service))) == []
+
+
+def test_a_newly_listed_service_guarded_by_its_account_is_not_reported():
+    guarded = _service_trust("ssm.amazonaws.com", {"StringEquals": {"aws:SourceAccount": "123456789012"}})
+    assert _confused_deputy(_template(R=guarded)) == []

@@ -31,7 +31,7 @@ BAD = {
     "aws-managed-admin-policy": {"AdminRole", "PowerUsers", "IamAdmin"},
     "boundary-delegation": {"CreateRolesFreely", "CreateRolesWithAnyBoundary", "CanRemoveTheBoundary",
                             "CanRewriteTheBoundary", "DeployerPolicy", "SharedPolicy", "BoundedElsewhere"},
-    "confused-deputy": {"EventsTargetRole", "SnsDeliveryLogsRole", "SchedulerTwoAccounts"},
+    "confused-deputy": {"EventsTargetRole", "StateMachineRegionalRole", "SchedulerTwoAccounts"},
     "cross-account-trust-unconditioned": {"VendorRoot", "OtherAccountsRole", "BareAccountId"},
     "unknown-action": {"Typo", "UnknownService", "WildcardMatchesNothing", "DenyWithATypo", "NoService"},
     "policy-too-large": {"TrustOverTheDefaultQuota", "ManagedPolicyOverQuota", "InlinePoliciesOverQuota"},
