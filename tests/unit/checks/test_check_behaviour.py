@@ -106,6 +106,86 @@ def test_boundary_delegation_honours_the_policys_own_deny():
     assert [f for f in check_template(_template(D=delegation)) if f.check == "boundary-delegation"] == []
 
 
+APP_BOUNDARY = "arn:aws:iam::123456789012:policy/app-boundary"
+
+
+def _delegation_by_deny(operator, *more):
+    """Roles created on a path, a Deny of creation unless (``operator``) the boundary is APP_BOUNDARY, the
+    boundary never removable, and the account's policies editable."""
+    return _policy(
+        {"Effect": "Allow", "Action": "iam:CreateRole", "Resource": "arn:aws:iam::123456789012:role/app/*"},
+        {"Effect": "Deny", "Action": ["iam:CreateRole", "iam:PutRolePermissionsBoundary"], "Resource": "*",
+         "Condition": {operator: {"iam:PermissionsBoundary": APP_BOUNDARY}}},
+        {"Effect": "Deny", "Action": "iam:DeleteRolePermissionsBoundary", "Resource": "*"},
+        {"Effect": "Allow", "Action": "iam:CreatePolicyVersion", "Resource": "*"},
+        *more,
+    )
+
+
+def _delegation_messages(policy):
+    return [f.message for f in check_template(_template(D=policy)) if f.check == "boundary-delegation"]
+
+
+@pytest.mark.parametrize("operator", ["StringNotEquals", "ArnNotEquals", "StringNotLike", "ArnNotLike",
+                                      "StringNotEqualsIgnoreCase", "StringNotEqualsIfExists"])
+def test_a_boundary_named_by_a_deny_unless_it_must_not_be_editable(operator):
+    assert _delegation_messages(_delegation_by_deny(operator)) == [
+        f"D allows iam:CreatePolicyVersion on the boundary policy {APP_BOUNDARY}: the holder can rewrite its own "
+        f"ceiling; deny edits of the boundary"]
+    edits_denied = {"Effect": "Deny", "Action": "iam:CreatePolicyVersion", "Resource": APP_BOUNDARY}
+    assert _delegation_messages(_delegation_by_deny(operator, edits_denied)) == []
+
+
+def test_a_boundary_excluded_by_an_allow_is_not_the_boundary_the_policy_requires():
+    # "Allow unless APP_BOUNDARY": no boundary or any other may be given; APP_BOUNDARY is no ceiling of this policy.
+    delegation = _policy(
+        {"Effect": "Allow", "Action": "iam:CreateRole", "Resource": "*",
+         "Condition": {"StringNotEquals": {"iam:PermissionsBoundary": APP_BOUNDARY}}},
+        {"Effect": "Allow", "Action": "iam:CreatePolicyVersion", "Resource": "*"},
+    )
+    assert _delegation_messages(delegation) == [
+        "D allows iam:CreateRole on arn:aws:iam::123456789012:role/iam-patterns-probe without a permissions "
+        "boundary: require one with a condition on iam:PermissionsBoundary"]
+
+
+def test_a_deny_of_creation_without_a_boundary_names_no_boundary():
+    delegation = _policy(
+        {"Effect": "Allow", "Action": ["iam:CreateRole", "iam:CreatePolicyVersion"], "Resource": "*"},
+        {"Effect": "Deny", "Action": "iam:CreateRole", "Resource": "*",
+         "Condition": {"Null": {"iam:PermissionsBoundary": "true"}}},
+    )
+    (message,) = _delegation_messages(delegation)
+    assert "allows iam:CreateRole on arn:aws:iam::123456789012:role/iam-patterns-probe with any boundary" in message
+
+
+@pytest.mark.parametrize(("left_off", "kind", "message"), [
+    ("iam:PutRolePermissionsBoundary", "role",
+     "D allows iam:PutRolePermissionsBoundary on arn:aws:iam::123456789012:role/app/probe with any boundary, "
+     "AdministratorAccess included: pin iam:PermissionsBoundary to the boundary's ARN (StringEquals in the Allow, "
+     "or a Deny with StringNotEquals)"),
+    ("iam:CreateUser", "user",
+     "D allows iam:CreateUser on arn:aws:iam::123456789012:user/app/probe without a permissions boundary: require "
+     "one with a condition on iam:PermissionsBoundary"),
+])
+def test_an_action_the_deny_leaves_out_escapes_the_boundary_it_names(left_off, kind, message):
+    delegation = _policy(
+        {"Effect": "Allow", "Action": "iam:CreateRole", "Resource": "arn:aws:iam::123456789012:role/app/*"},
+        {"Effect": "Allow", "Action": left_off, "Resource": f"arn:aws:iam::123456789012:{kind}/app/*"},
+        {"Effect": "Deny", "Action": "iam:CreateRole", "Resource": "*",
+         "Condition": {"StringNotEquals": {"iam:PermissionsBoundary": APP_BOUNDARY}}},
+    )
+    assert _delegation_messages(delegation) == [message]
+    delegation["Properties"]["PolicyDocument"]["Statement"][2]["Action"] = ["iam:CreateRole", left_off]
+    assert _delegation_messages(delegation) == []
+
+
+@pytest.mark.parametrize("operator", ["StringEquals", "ForAnyValue:StringNotEquals"])
+def test_a_deny_whose_operator_never_applies_without_a_boundary_leaves_creation_unbounded(operator):
+    messages = _delegation_messages(_delegation_by_deny(operator))
+    assert ("D allows iam:CreateRole on arn:aws:iam::123456789012:role/app/probe without a permissions boundary: "
+            "require one with a condition on iam:PermissionsBoundary") in messages
+
+
 def test_findings_come_errors_first():
     template = _template(Old=_role({"Effect": "Allow", "Principal": {"Service": "ec2.amazonaws.com"}, "Action": "sts:AssumeRole"},
                                    version=None),
