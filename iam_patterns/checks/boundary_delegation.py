@@ -9,9 +9,10 @@ boundary cannot be removed (``iam:DeleteRolePermissionsBoundary``) and its polic
 a positive test on ``iam:PermissionsBoundary`` in any statement, or by a negated test in a Deny (a ``Null``
 test names none). The evaluator answers each question against the policy, its Deny statements included, and,
 for a policy the template attaches to principals, under each principal's own permissions boundary when the
-template defines it: an escalation that every holder's boundary denies is not reported. A policy attached to no
-principal of the template, or to one with no boundary (or a boundary the template does not hold), is judged
-alone. Policies with ``Action: "*"`` or ``iam:*`` are left to those checks.
+template defines it (a group stands for its users, by their ``Groups`` or an ``AWS::IAM::UserToGroupAddition``):
+an escalation that every holder's boundary denies is not reported. A policy attached to no principal of the
+template, to a group with no user in the template, or to a principal with no boundary (or a boundary the
+template does not hold) is judged alone. Policies with ``Action: "*"`` or ``iam:*`` are left to those checks.
 """
 
 from __future__ import annotations

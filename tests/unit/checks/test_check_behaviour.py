@@ -261,6 +261,59 @@ def test_an_escalation_under_a_boundary_the_evaluator_cannot_read_is_judged_with
     assert [(f.check, f.resource) for f in findings] == [("boundary-delegation", "DeployRoleDefaultPolicy4A7C1E9B")]
 
 
+DENY_IAM = {"Version": "2012-10-17", "Statement": [{"Effect": "Allow", "Action": "s3:*", "Resource": "*"},
+                                                  {"Effect": "Deny", "Action": "iam:*", "Resource": "*"}]}
+
+
+BOUNDARY = {"Ref": "Boundary"}
+ELSEWHERE = "arn:aws:iam::123456789012:policy/boundary-of-another-stack"
+
+
+def _group_creating_users(*users):
+    """A group whose policy allows iam:CreateUser, and its ``users``: ``(name, boundary or None, how)``, ``how``
+    being ``"Groups"`` (the user names the group) or ``"addition"`` (a UserToGroupAddition adds the user)."""
+    resources = {
+        "Boundary": {"Type": "AWS::IAM::ManagedPolicy", "Properties": {"PolicyDocument": DENY_IAM}},
+        "Team": {"Type": "AWS::IAM::Group", "Properties": {}},
+        "TeamPolicy": {"Type": "AWS::IAM::Policy", "Properties": {"PolicyName": "TeamPolicy", "Groups": [{"Ref": "Team"}],
+                       "PolicyDocument": {"Version": "2012-10-17", "Statement": [
+                           {"Effect": "Allow", "Action": "iam:CreateUser", "Resource": "*"}]}}},
+    }
+    for name, boundary, how in users:
+        properties = ({"PermissionsBoundary": boundary} if boundary else {}) | (
+            {"Groups": [{"Ref": "Team"}]} if how == "Groups" else {})
+        resources[name] = {"Type": "AWS::IAM::User", "Properties": properties}
+        if how == "addition":
+            resources[f"{name}Addition"] = {"Type": "AWS::IAM::UserToGroupAddition", "Properties": {
+                "GroupName": {"Ref": "Team"}, "Users": [{"Ref": name}]}}
+    return _template(**resources)
+
+
+def _group_findings(template):
+    return [(f.resource, f.message) for f in check_template(template) if f.check == "boundary-delegation"]
+
+
+@pytest.mark.parametrize("users", [
+    [("Ann", BOUNDARY, "Groups")],
+    [("Ann", BOUNDARY, "addition")],
+    [("Ann", BOUNDARY, "Groups"), ("Ben", BOUNDARY, "addition")],
+    [("Ann", BOUNDARY, "Groups"), ("Ben", None, None)],  # Ben, without a boundary, is in no group
+])
+def test_a_group_policy_is_judged_under_the_boundary_of_each_of_its_users(users):
+    assert _group_findings(_group_creating_users(*users)) == []
+
+
+@pytest.mark.parametrize("users", [
+    [],  # no user in the template
+    [("Ann", BOUNDARY, "Groups"), ("Ben", None, "addition")],
+    [("Ann", BOUNDARY, "Groups"), ("Ben", ELSEWHERE, "Groups")],
+])
+def test_a_group_policy_is_judged_alone_when_a_user_has_no_boundary_the_template_holds_or_it_has_no_user(users):
+    assert _group_findings(_group_creating_users(*users)) == [
+        ("TeamPolicy", "TeamPolicy allows iam:CreateUser on arn:aws:iam::123456789012:user/iam-patterns-probe "
+                       "without a permissions boundary: require one with a condition on iam:PermissionsBoundary")]
+
+
 def _named_boundary(boundary_statements, version="2012-10-17"):
     """A managed policy attached to nothing, named as the boundary only by a guardrail's Deny condition."""
     document = {"Statement": boundary_statements} | ({"Version": version} if version else {})
