@@ -136,6 +136,23 @@ def test_a_boundary_named_by_a_deny_unless_it_must_not_be_editable(operator):
     assert _delegation_messages(_delegation_by_deny(operator, edits_denied)) == []
 
 
+@pytest.mark.parametrize(("effect", "operator", "pattern"), [
+    ("Deny", "StringNotLike", "arn:aws:iam::*:policy/app-boundary"),
+    ("Deny", "ArnNotLike", "arn:*:iam::*:policy/app-boundary"),
+    ("Allow", "ArnLike", "arn:aws:iam::*:policy/app-boundary"),
+])
+def test_a_boundary_of_any_account_is_judged_as_the_one_of_the_holders_account(effect, operator, pattern):
+    create = {"Effect": effect, "Action": "iam:CreateRole", "Resource": "*",
+              "Condition": {operator: {"iam:PermissionsBoundary": pattern}}}
+    edits = {"Effect": "Allow", "Action": "iam:CreatePolicyVersion", "Resource": "arn:aws:iam::111122223333:policy/*"}
+    allow_create = {"Effect": "Allow", "Action": "iam:CreateRole", "Resource": "*"}
+    delegation = _policy(*([allow_create] if effect == "Deny" else []), create, edits)
+    findings = check_template(_template(D=delegation), account="111122223333")
+    assert [f.message for f in findings if f.check == "boundary-delegation"] == [
+        "D allows iam:CreatePolicyVersion on the boundary policy arn:aws:iam::111122223333:policy/app-boundary: the "
+        "holder can rewrite its own ceiling; deny edits of the boundary"]
+
+
 def test_a_boundary_excluded_by_an_allow_is_not_the_boundary_the_policy_requires():
     # "Allow unless APP_BOUNDARY": no boundary or any other may be given; APP_BOUNDARY is no ceiling of this policy.
     delegation = _policy(
