@@ -1,14 +1,19 @@
 """``boundary-delegation``: a policy that lets its holder create principals without the permissions boundary,
 or remove or rewrite the boundary.
 
-Delegating role creation is safe only when every new role must carry the boundary (``iam:CreateRole`` with an
-``iam:PermissionsBoundary`` condition naming it), the boundary cannot be removed
-(``iam:DeleteRolePermissionsBoundary``) and its policy cannot be edited (``iam:CreatePolicyVersion`` and
-friends on the boundary's ARN). The evaluator answers each question against the policy, its Deny statements
-included, and, for a policy the template attaches to principals, under each principal's own permissions
-boundary when the template defines it: an escalation that every holder's boundary denies is not reported. A
-policy attached to no principal of the template, or to one with no boundary (or a boundary the template does
-not hold), is judged alone. Policies with ``Action: "*"`` or ``iam:*`` are left to those checks.
+Delegating role creation is safe only when every new role must carry the boundary (``iam:CreateRole`` allowed only
+with an ``iam:PermissionsBoundary`` condition naming it, or allowed and denied unless the boundary is the one a
+negated test names: ``StringNotEquals`` or ``ArnNotEquals``, as AWS's examples often write it), the boundary cannot
+be removed (``iam:DeleteRolePermissionsBoundary``) and its policy cannot be edited (``iam:CreatePolicyVersion`` and
+friends on the boundary's ARN). The boundary ARNs are those the policy names by a positive test on
+``iam:PermissionsBoundary`` in any statement, or by a negated test in a Deny (a ``Null`` test names none); a ``*``
+partition or account in such an ARN stands for the holder's own. The evaluator answers each question against the
+policy, its Deny statements included, and, for a policy the template attaches to principals, under each principal's
+own permissions boundary when the template defines it (a group stands for its users, by their ``Groups`` or an
+``AWS::IAM::UserToGroupAddition``): an escalation that every holder's boundary denies is not reported. A policy
+attached to no principal of the template, to a group with no user in the template, or to a principal with no
+boundary (or a boundary the template does not hold) is judged alone. Policies with ``Action: "*"`` or ``iam:*`` are
+left to those checks.
 """
 
 from __future__ import annotations
@@ -19,7 +24,7 @@ from typing import Any
 from ..policy.actions import BOUNDARY_POLICY_EDITS, BOUNDARY_PUTS, BOUNDARY_REMOVAL, ENTITY_CREATION
 from ..policy.keys import PERMISSIONS_BOUNDARY
 from ._probe import PROBE, candidate_resources, concrete, identity_allows
-from ._statements import action_matches, allows, key_tests, statements, values
+from ._statements import action_matches, allows, statements, tests, values
 from .subject import IDENTITY, Subject
 
 ID = "boundary-delegation"
@@ -35,10 +40,23 @@ def _named(document: Any, action: str) -> bool:
                for _, s in statements(document))
 
 
-def _boundaries(document: Any) -> list[str]:
-    """The boundary ARNs the policy's ``iam:PermissionsBoundary`` conditions name, made concrete."""
-    return list(dict.fromkeys(concrete(v) for t in key_tests(document, PERMISSIONS_BOUNDARY) if t.narrows
-                              for v in t.values))
+def _boundary_arn(pattern: str, account: str, partition: str) -> str:
+    """A boundary ARN that ``pattern`` matches: a ``*`` partition or account is the holder's own (a boundary is
+    a policy of the holder's account, or an AWS managed one), and each other wildcard is made concrete."""
+    parts = pattern.split(":", 5)
+    if len(parts) == 6 and parts[0] == "arn":
+        parts[1] = partition if parts[1] == "*" else parts[1]
+        parts[4] = account if parts[4] == "*" else parts[4]
+    return concrete(":".join(parts))
+
+
+def _boundaries(document: Any, account: str, partition: str) -> list[str]:
+    """The boundary ARNs the policy names, made concrete: by a positive test on ``iam:PermissionsBoundary``
+    (allow only with this boundary), or by a negated one in a Deny (deny unless this boundary)."""
+    key = PERMISSIONS_BOUNDARY.lower()
+    return list(dict.fromkeys(_boundary_arn(v, account, partition) for _, s in statements(document)
+                              for t in tests(s) if t.key == key
+                              and (t.narrows or s.get("Effect") == "Deny" and t.base != "null") for v in t.values))
 
 
 def check(subject: Subject) -> Iterator[str]:
@@ -77,12 +95,13 @@ def check(subject: Subject) -> Iterator[str]:
             resource = probe(action, {PERMISSIONS_BOUNDARY: admin})
             if resource:
                 yield (f"{policy.name} allows {action} on {resource} with any boundary, AdministratorAccess "
-                       f"included: pin {PERMISSIONS_BOUNDARY} to the boundary's ARN with StringEquals")
+                       f"included: pin {PERMISSIONS_BOUNDARY} to the boundary's ARN (StringEquals in the Allow, or "
+                       f"a Deny with StringNotEquals)")
         for action in BOUNDARY_REMOVAL:
             resource = probe(action, {}) if _named(document, action) else None
             if resource:
                 yield f"{policy.name} allows {action} on {resource}: the holder can remove the permissions boundary"
-        for boundary in _boundaries(document):
+        for boundary in _boundaries(document, **who):
             for action in BOUNDARY_POLICY_EDITS:
                 if _named(document, action) and allowed(action, boundary, {}):
                     yield (f"{policy.name} allows {action} on the boundary policy {boundary}: the holder can "

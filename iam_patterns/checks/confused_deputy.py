@@ -1,29 +1,25 @@
 """``confused-deputy``: a role trusted by a service that acts for many customers, with no ``aws:SourceArn``
 or ``aws:SourceAccount`` condition.
 
-Services such as EventBridge, SNS, S3, CloudTrail, Config or CloudWatch Logs assume roles on behalf of
-whichever customer configured them. Without a condition on the source, another customer who learns the
-role's ARN can point the service at it (the cross-service confused deputy). When both keys are given they
-must name the same account. Services that do not set these keys (``ec2.amazonaws.com``,
-``lambda.amazonaws.com``) are not reported.
+Services such as EventBridge, Config, Step Functions or CloudWatch Logs assume roles on behalf of whichever
+customer configured them. Without a condition on the source, another customer who learns the role's ARN can
+point the service at it (the cross-service confused deputy). When both keys are given they must name the same
+account. The services are those of ``CONFUSED_DEPUTY_SERVICES``, the list ``ServiceRole`` refuses unguarded,
+matched by their whole principal (``confused_deputy_page``); the message names the AWS page. Services that do
+not set these keys (``ec2.amazonaws.com``, ``lambda.amazonaws.com``) are not reported.
 """
 
 from __future__ import annotations
 
 from collections.abc import Iterator
 
+from ..trust.service import confused_deputy_page
 from ._statements import allows, arn_account, label, principals, statements, tests
 from .subject import TRUST, Subject
 
 ID = "confused-deputy"
 DESCRIPTION = "Service trust without aws:SourceArn / aws:SourceAccount for a service that acts for many customers"
 SOURCE = "https://docs.aws.amazon.com/IAM/latest/UserGuide/confused-deputy.html"
-SERVICES = frozenset((
-    "cloudtrail", "config", "datasync", "events", "iot", "logs", "personalize", "pipes", "s3", "sagemaker",
-    "scheduler", "sns", "transfer",
-))
-"""First labels of the service principals (``events`` for ``events.amazonaws.com``) whose AWS documentation
-recommends ``aws:SourceArn`` / ``aws:SourceAccount`` in the roles they assume."""
 _SOURCE_ARN, _SOURCE_ACCOUNT = "aws:sourcearn", "aws:sourceaccount"
 
 
@@ -38,13 +34,14 @@ def check(subject: Subject) -> Iterator[str]:
         if policy.kind != TRUST:
             continue
         for index, statement in statements(policy.document):
-            services = [s for s in principals(statement, "Service") if s.split(".", 1)[0].lower() in SERVICES]
-            if not allows(statement) or not services:
+            pages = {s: page for s in principals(statement, "Service") if (page := confused_deputy_page(s))}
+            if not allows(statement) or not pages:
                 continue
             source = [t for t in tests(statement) if t.narrows and t.key in (_SOURCE_ARN, _SOURCE_ACCOUNT)]
             if not source:
-                yield (f"{label(index, statement)} trusts {', '.join(services)} with no aws:SourceArn or "
-                       f"aws:SourceAccount condition: another customer can have the service assume this role")
+                yield (f"{label(index, statement)} trusts {', '.join(pages)} with no aws:SourceArn or "
+                       f"aws:SourceAccount condition: another customer can have the service assume this role "
+                       f"(see {', '.join(dict.fromkeys(pages.values()))})")
                 continue
             accounts = {v for t in source if t.key == _SOURCE_ACCOUNT for v in t.values}
             arn_accounts = {a for t in source if t.key == _SOURCE_ARN for v in t.values if (a := arn_account(v))}

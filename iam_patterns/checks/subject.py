@@ -43,9 +43,10 @@ class Policy:
     ``kind``: ``trust``, ``identity``, ``boundary`` or ``resource``. ``name``: where it is written (the
     property, or the policy's name). ``guards``: the ARNs it protects (a trust policy: the role; a
     resource-based policy: its resources); empty for identity-based policies. ``boundaries``: for an
-    identity-based policy, the permissions boundary of each principal of the template it applies to (its
-    document, or ``None`` when the principal has no boundary or the template does not hold its document);
-    empty when it applies to no principal of the template.
+    identity-based policy, the permissions boundary of each principal of the template it applies to, a group
+    standing for each of its users (its document, or ``None`` when the principal has no boundary, the template
+    does not hold its document, or it is a group with no user in the template); empty when it applies to no
+    principal of the template.
     """
 
     kind: str
@@ -93,7 +94,8 @@ def subjects(template: Template) -> list[Subject]:
     for policy in template.identity_policies:
         ceiling = policy.boundary_of or arns.get(policy.logical_id) in named
         kind = BOUNDARY if ceiling and not policy.attached_to else IDENTITY
-        boundaries = tuple(documents.get(template.permissions_boundaries.get(p, "")) for p in policy.attached_to)
+        holders = [user for p in policy.attached_to for user in template.group_members.get(p) or (p,)]
+        boundaries = tuple(documents.get(template.permissions_boundaries.get(p, "")) for p in holders)
         written.setdefault(policy.logical_id, []).append(Policy(kind, policy.name, policy.document, (), boundaries))
         if policy.type in _INLINE_TYPES:
             for principal in policy.attached_to:

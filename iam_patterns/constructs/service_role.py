@@ -14,7 +14,7 @@ __all__ = ["ServiceRole"]
 
 
 class ServiceRole(PatternRole):
-    """A role that ``service`` (EventBridge, Scheduler, Config, S3, SNS, ...) assumes to act for you, only for the
+    """A role that ``service`` (EventBridge, Config, Step Functions, ...) assumes to act for you, only for the
     sources you name: ``aws:SourceArn`` (``ArnEquals``, or ``ArnLike`` for wildcards) and/or ``aws:SourceAccount``.
 
     For the services AWS documents as confused-deputy prone (``CONFUSED_DEPUTY_SERVICES``), naming neither is

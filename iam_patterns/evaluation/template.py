@@ -17,8 +17,9 @@ than trust it.
 For readers that look at every policy rather than at roles (the checks), ``Template.identity_policies`` lists
 each identity-based policy document where it is written (a policy resource, a managed policy, or the
 ``Policies`` property of a role, user or group) with the roles, users and groups it applies to,
-``Template.managed_policy_arns`` the ``ManagedPolicyArns`` of every role, user and group, and
-``Template.permissions_boundaries`` the ``PermissionsBoundary`` of every role and user that has one.
+``Template.managed_policy_arns`` the ``ManagedPolicyArns`` of every role, user and group,
+``Template.permissions_boundaries`` the ``PermissionsBoundary`` of every role and user that has one, and
+``Template.group_members`` the users of every group (by their ``Groups`` or an ``AWS::IAM::UserToGroupAddition``).
 
 Example::
 
@@ -229,7 +230,8 @@ class _Marker(str):
 
 class Template:
     """A template read for IAM: ``roles``, ``managed_policies``, ``resource_policies``, ``oidc_providers``,
-    ``identity_policies``, ``managed_policy_arns`` and ``permissions_boundaries`` (principal -> boundary ARN).
+    ``identity_policies``, ``managed_policy_arns``, ``permissions_boundaries`` (principal -> boundary ARN) and
+    ``group_members`` (group -> its users).
 
     Build it with :func:`load_template`. ``resolve(value)`` resolves any fragment of the template.
 
@@ -261,6 +263,7 @@ class Template:
         self.identity_policies: tuple[IdentityPolicy, ...] = ()
         self.managed_policy_arns: dict[str, tuple[str, ...]] = {}
         self.permissions_boundaries: dict[str, str] = {}
+        self.group_members: dict[str, tuple[str, ...]] = {}
         self._read()
         self.unresolved: tuple[Unresolved, ...] = tuple(self._unresolved)
 
@@ -593,10 +596,7 @@ class Template:
             if kind in _POLICY_TARGETS:
                 targets = []
                 for prop, principal_type in _POLICY_TARGETS[kind]:
-                    value = self._property(lid, prop)
-                    for name in value if isinstance(value, list) else [value]:
-                        if isinstance(name, str) and (principal_type, name) in named:
-                            targets.append(named[(principal_type, name)])
+                    targets += _named_ids(named, self._property(lid, prop), principal_type)
                 if kind == "AWS::IAM::ManagedPolicy":
                     targets += [m for m in self.managed_policies[lid].roles if m not in targets]
                     targets += [p for p in principals if p not in targets and arn_of[lid] in self.managed_policy_arns[p]]
@@ -611,6 +611,18 @@ class Template:
                         out.append(IdentityPolicy(lid, kind, str(policy.get("PolicyName", f"Policy{i}")),
                                                   policy.get("PolicyDocument"), (lid,)))
         self.identity_policies = tuple(out)
+        self._read_group_members(named)
+
+    def _read_group_members(self, named: Mapping[tuple[str, str], str]) -> None:
+        """The users of each group: by the user's ``Groups`` or an ``AWS::IAM::UserToGroupAddition``."""
+        members: dict[str, list[str]] = {lid: [] for lid in self._of_type("AWS::IAM::Group")}
+        for lid in self._of_type("AWS::IAM::User"):
+            for group in _named_ids(named, self._property(lid, "Groups"), "AWS::IAM::Group"):
+                members[group].append(lid)
+        for lid in self._of_type("AWS::IAM::UserToGroupAddition"):
+            for group in _named_ids(named, self._property(lid, "GroupName"), "AWS::IAM::Group"):
+                members[group] += _named_ids(named, self._property(lid, "Users"), "AWS::IAM::User")
+        self.group_members = {group: tuple(dict.fromkeys(users)) for group, users in members.items()}
 
     def _oidc(self, lid: str) -> OidcProvider:
         clients = self._property(lid, "ClientIdList") or self._property(lid, "ClientIDList") or []
@@ -648,6 +660,12 @@ class _Unresolvable(Exception):
 def _require_strings(items: Any, name: str, argument: Any) -> None:
     if not isinstance(items, list) or not all(isinstance(i, str) and not isinstance(i, _Marker) for i in items):
         raise _Unresolvable(f"{name} {_short(argument)}")
+
+
+def _named_ids(named: Mapping[tuple[str, str], str], value: Any, principal_type: str) -> list[str]:
+    """The logical ids of the template's principals of one type that a property names (one name or a list)."""
+    return [named[(principal_type, name)] for name in (value if isinstance(value, list) else [value])
+            if isinstance(name, str) and (principal_type, name) in named]
 
 
 def _short(value: Any) -> str:

@@ -24,6 +24,7 @@ __all__ = [
     "PARTITIONS",
     "MIN_SESSION_DURATION",
     "MAX_SESSION_DURATION",
+    "is_region",
     "validate_account_id",
     "validate_action",
     "validate_arn",
@@ -121,6 +122,16 @@ def validate_partition(value: str, *, parameter: str = "partition") -> str:
     return _require(value, parameter, lambda v: v in PARTITIONS, f"must be one of {', '.join(PARTITIONS)}")
 
 
+def is_region(value: object) -> bool:
+    """Whether ``value`` is a Region code by the rule ``validate_region`` checks.
+
+    Example::
+
+        is_region("eu-west-1")  # True; is_region("eu-west-1a") is False
+    """
+    return _matches(_REGION)(value)
+
+
 def validate_region(value: str, *, parameter: str = "region") -> str:
     """A Region code by the rule every AWS Region follows: a two-letter area, ``-gov`` in GovCloud, a direction
     (``central``, ``north``, ``south``, ``east``, ``west``, ``northeast``, ``northwest``, ``southeast``,
@@ -137,7 +148,7 @@ def validate_region(value: str, *, parameter: str = "region") -> str:
     return _require(
         value,
         parameter,
-        _matches(_REGION),
+        is_region,
         "must be an AWS Region code: two lowercase letters, '-gov' in GovCloud, a direction ("
         + ", ".join(_DIRECTIONS)
         + ") and a number, such as 'eu-west-1' (an Availability Zone such as 'eu-west-1a' is not a Region)",

@@ -30,6 +30,7 @@ from ..policy import (
     PARTITIONS,
     PolicyDocument,
     Statement,
+    is_region,
     is_unresolved,
     one_or_many,
     validate_account_id,
@@ -46,6 +47,7 @@ __all__ = [
     "ECS_TASKS_SERVICE",
     "LAMBDA_SERVICE",
     "TAG_SESSION",
+    "confused_deputy_page",
     "service_role_trust",
     "service_sid",
     "service_trust_statements",
@@ -64,23 +66,49 @@ CONFUSED_DEPUTY_GUIDE = "https://docs.aws.amazon.com/IAM/latest/UserGuide/confus
 
 CONFUSED_DEPUTY_SERVICES: Mapping[str, str] = MappingProxyType(
     {
-        "cloudtrail.amazonaws.com": "https://docs.aws.amazon.com/awscloudtrail/latest/userguide/cross-service-confused-deputy-prevention.html",
         "codedeploy.amazonaws.com": "https://docs.aws.amazon.com/codedeploy/latest/userguide/security_confused_deputy.html",
-        "config.amazonaws.com": "https://docs.aws.amazon.com/config/latest/developerguide/cross-service-confused-deputy-prevention.html",
+        "config.amazonaws.com": "https://docs.aws.amazon.com/config/latest/developerguide/iamrole-permissions.html",
+        "datasync.amazonaws.com": "https://docs.aws.amazon.com/datasync/latest/userguide/cross-service-confused-deputy-prevention.html",
         "ecs-tasks.amazonaws.com": "https://docs.aws.amazon.com/AmazonECS/latest/developerguide/task-iam-roles.html",
         "events.amazonaws.com": "https://docs.aws.amazon.com/eventbridge/latest/userguide/cross-service-confused-deputy-prevention.html",
-        "fis.amazonaws.com": "https://docs.aws.amazon.com/resilience-hub/latest/userguide/next-gen-resilience-testing-iam-single-account.html",
+        "fis.amazonaws.com": "https://docs.aws.amazon.com/fis/latest/userguide/getting-started-iam-service-role.html",
         "iot.amazonaws.com": "https://docs.aws.amazon.com/iot/latest/developerguide/cross-service-confused-deputy-prevention.html",
         "logs.amazonaws.com": "https://docs.aws.amazon.com/AmazonCloudWatch/latest/logs/Subscriptions-confused-deputy.html",
         "personalize.amazonaws.com": "https://docs.aws.amazon.com/personalize/latest/dg/cross-service-confused-deputy-prevention.html",
+        "sagemaker.amazonaws.com": "https://docs.aws.amazon.com/sagemaker/latest/dg/security-confused-deputy-prevention.html",
         "scheduler.amazonaws.com": "https://docs.aws.amazon.com/scheduler/latest/UserGuide/cross-service-confused-deputy-prevention.html",
         "ssm.amazonaws.com": "https://docs.aws.amazon.com/systems-manager/latest/userguide/cross-service-confused-deputy-prevention.html",
         "states.amazonaws.com": "https://docs.aws.amazon.com/step-functions/latest/dg/procedure-create-iam-role.html",
+        "transfer.amazonaws.com": "https://docs.aws.amazon.com/transfer/latest/userguide/confused-deputy.html",
     }
 )
-"""Service principals whose AWS documentation tells you to guard the roles they assume with ``aws:SourceArn`` and/or
-``aws:SourceAccount``, each with that page. A service missing here may still accept the keys (S3, SNS, ...): pass
-them anyway when the service documents them. The general guide is ``CONFUSED_DEPUTY_GUIDE``."""
+"""Service principals whose AWS documentation tells you to put ``aws:SourceArn`` and/or ``aws:SourceAccount`` in the
+trust policy of the roles they assume, each with that page: the one list ``service_trust_statements`` (refusal) and
+the ``confused-deputy`` check (warning) share. Not listed: services whose pages ask for the keys only in a resource
+policy (an S3 bucket or SNS topic policy), and CloudTrail, whose page says its CloudWatch Logs role does not support
+them. Pass the keys anyway to any service that documents them. Look a principal up with ``confused_deputy_page``;
+the general guide is ``CONFUSED_DEPUTY_GUIDE``."""
+
+_PRINCIPAL = re.compile(r"(?P<name>[a-z0-9-]+)(\.(?P<region>[a-z0-9-]+))?\.amazonaws\.com(\.cn)?")
+
+
+def confused_deputy_page(service: str) -> str | None:
+    """The page of ``CONFUSED_DEPUTY_SERVICES`` for a service principal, or None when the service is not listed.
+
+    The principal is matched whole, in any case and in every form IAM accepts for it: ``events.amazonaws.com``, the
+    China Regions' ``events.amazonaws.com.cn`` and the older Regional ``states.us-east-1.amazonaws.com``. Another
+    service that shares a first label (``edgemanager.sagemaker.amazonaws.com`` is not SageMaker) is not listed.
+
+    Example::
+
+        confused_deputy_page("scheduler.amazonaws.com")  # "https://docs.aws.amazon.com/scheduler/..."
+        confused_deputy_page("lambda.amazonaws.com")     # None
+    """
+    match = _PRINCIPAL.fullmatch(service.lower()) if isinstance(service, str) else None
+    if match is None or (match["region"] is not None and not is_region(match["region"])):
+        return None
+    return CONFUSED_DEPUTY_SERVICES.get(f"{match['name']}.amazonaws.com")
+
 
 _SERVICE = re.compile(r"[a-z0-9][a-z0-9-]*(\.[a-z0-9][a-z0-9-]*)*\.amazonaws\.com(\.cn)?")
 # A source ARN: REGION may hold wildcards; ACCOUNT is 12 digits, '*' or empty (S3 buckets have none).
@@ -164,7 +192,8 @@ def service_trust_statements(
 
     ``source_arns`` go in ``aws:SourceArn`` (``ArnEquals``; wildcard ARNs in a second statement with ``ArnLike``),
     ``source_account`` in ``aws:SourceAccount`` (``StringEquals``, in every statement). A service listed in
-    ``CONFUSED_DEPUTY_SERVICES`` must have at least one of them unless ``unsafe_allow_any_source`` is True.
+    ``CONFUSED_DEPUTY_SERVICES`` (in any form ``confused_deputy_page`` matches) must have at least one of them unless
+    ``unsafe_allow_any_source`` is True.
     ``sid`` names the statement. ``parameter`` names the service in error messages. Default: no source guard,
     Sid ``service_sid(service)``.
 
@@ -180,13 +209,14 @@ def service_trust_statements(
         raise ValidationError(
             "unsafe_allow_any_source", True, "must not be combined with source_arns or source_account"
         )
-    if not guarded and not unsafe_allow_any_source and service in CONFUSED_DEPUTY_SERVICES:
+    page = confused_deputy_page(service)
+    if not guarded and not unsafe_allow_any_source and page is not None:
         raise ValidationError(
             parameter,
             service,
             "must be guarded with source_arns and/or source_account: AWS documents it as open to the cross-service "
-            f"confused deputy ({CONFUSED_DEPUTY_SERVICES[service]}); pass unsafe_allow_any_source=True only if you "
-            "accept that any account's resources may make it assume this role",
+            f"confused deputy ({page}); pass unsafe_allow_any_source=True only if you accept that any account's "
+            "resources may make it assume this role",
         )
     _check_sources(source_arns, source_account)
     sid = sid or service_sid(service)

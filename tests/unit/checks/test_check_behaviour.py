@@ -106,6 +106,103 @@ def test_boundary_delegation_honours_the_policys_own_deny():
     assert [f for f in check_template(_template(D=delegation)) if f.check == "boundary-delegation"] == []
 
 
+APP_BOUNDARY = "arn:aws:iam::123456789012:policy/app-boundary"
+
+
+def _delegation_by_deny(operator, *more):
+    """Roles created on a path, a Deny of creation unless (``operator``) the boundary is APP_BOUNDARY, the
+    boundary never removable, and the account's policies editable."""
+    return _policy(
+        {"Effect": "Allow", "Action": "iam:CreateRole", "Resource": "arn:aws:iam::123456789012:role/app/*"},
+        {"Effect": "Deny", "Action": ["iam:CreateRole", "iam:PutRolePermissionsBoundary"], "Resource": "*",
+         "Condition": {operator: {"iam:PermissionsBoundary": APP_BOUNDARY}}},
+        {"Effect": "Deny", "Action": "iam:DeleteRolePermissionsBoundary", "Resource": "*"},
+        {"Effect": "Allow", "Action": "iam:CreatePolicyVersion", "Resource": "*"},
+        *more,
+    )
+
+
+def _delegation_messages(policy):
+    return [f.message for f in check_template(_template(D=policy)) if f.check == "boundary-delegation"]
+
+
+@pytest.mark.parametrize("operator", ["StringNotEquals", "ArnNotEquals", "StringNotLike", "ArnNotLike",
+                                      "StringNotEqualsIgnoreCase", "StringNotEqualsIfExists"])
+def test_a_boundary_named_by_a_deny_unless_it_must_not_be_editable(operator):
+    assert _delegation_messages(_delegation_by_deny(operator)) == [
+        f"D allows iam:CreatePolicyVersion on the boundary policy {APP_BOUNDARY}: the holder can rewrite its own "
+        f"ceiling; deny edits of the boundary"]
+    edits_denied = {"Effect": "Deny", "Action": "iam:CreatePolicyVersion", "Resource": APP_BOUNDARY}
+    assert _delegation_messages(_delegation_by_deny(operator, edits_denied)) == []
+
+
+@pytest.mark.parametrize(("effect", "operator", "pattern"), [
+    ("Deny", "StringNotLike", "arn:aws:iam::*:policy/app-boundary"),
+    ("Deny", "ArnNotLike", "arn:*:iam::*:policy/app-boundary"),
+    ("Allow", "ArnLike", "arn:aws:iam::*:policy/app-boundary"),
+])
+def test_a_boundary_of_any_account_is_judged_as_the_one_of_the_holders_account(effect, operator, pattern):
+    create = {"Effect": effect, "Action": "iam:CreateRole", "Resource": "*",
+              "Condition": {operator: {"iam:PermissionsBoundary": pattern}}}
+    edits = {"Effect": "Allow", "Action": "iam:CreatePolicyVersion", "Resource": "arn:aws:iam::111122223333:policy/*"}
+    allow_create = {"Effect": "Allow", "Action": "iam:CreateRole", "Resource": "*"}
+    delegation = _policy(*([allow_create] if effect == "Deny" else []), create, edits)
+    findings = check_template(_template(D=delegation), account="111122223333")
+    assert [f.message for f in findings if f.check == "boundary-delegation"] == [
+        "D allows iam:CreatePolicyVersion on the boundary policy arn:aws:iam::111122223333:policy/app-boundary: the "
+        "holder can rewrite its own ceiling; deny edits of the boundary"]
+
+
+def test_a_boundary_excluded_by_an_allow_is_not_the_boundary_the_policy_requires():
+    # "Allow unless APP_BOUNDARY": no boundary or any other may be given; APP_BOUNDARY is no ceiling of this policy.
+    delegation = _policy(
+        {"Effect": "Allow", "Action": "iam:CreateRole", "Resource": "*",
+         "Condition": {"StringNotEquals": {"iam:PermissionsBoundary": APP_BOUNDARY}}},
+        {"Effect": "Allow", "Action": "iam:CreatePolicyVersion", "Resource": "*"},
+    )
+    assert _delegation_messages(delegation) == [
+        "D allows iam:CreateRole on arn:aws:iam::123456789012:role/iam-patterns-probe without a permissions "
+        "boundary: require one with a condition on iam:PermissionsBoundary"]
+
+
+def test_a_deny_of_creation_without_a_boundary_names_no_boundary():
+    delegation = _policy(
+        {"Effect": "Allow", "Action": ["iam:CreateRole", "iam:CreatePolicyVersion"], "Resource": "*"},
+        {"Effect": "Deny", "Action": "iam:CreateRole", "Resource": "*",
+         "Condition": {"Null": {"iam:PermissionsBoundary": "true"}}},
+    )
+    (message,) = _delegation_messages(delegation)
+    assert "allows iam:CreateRole on arn:aws:iam::123456789012:role/iam-patterns-probe with any boundary" in message
+
+
+@pytest.mark.parametrize(("left_off", "kind", "message"), [
+    ("iam:PutRolePermissionsBoundary", "role",
+     "D allows iam:PutRolePermissionsBoundary on arn:aws:iam::123456789012:role/app/probe with any boundary, "
+     "AdministratorAccess included: pin iam:PermissionsBoundary to the boundary's ARN (StringEquals in the Allow, "
+     "or a Deny with StringNotEquals)"),
+    ("iam:CreateUser", "user",
+     "D allows iam:CreateUser on arn:aws:iam::123456789012:user/app/probe without a permissions boundary: require "
+     "one with a condition on iam:PermissionsBoundary"),
+])
+def test_an_action_the_deny_leaves_out_escapes_the_boundary_it_names(left_off, kind, message):
+    delegation = _policy(
+        {"Effect": "Allow", "Action": "iam:CreateRole", "Resource": "arn:aws:iam::123456789012:role/app/*"},
+        {"Effect": "Allow", "Action": left_off, "Resource": f"arn:aws:iam::123456789012:{kind}/app/*"},
+        {"Effect": "Deny", "Action": "iam:CreateRole", "Resource": "*",
+         "Condition": {"StringNotEquals": {"iam:PermissionsBoundary": APP_BOUNDARY}}},
+    )
+    assert _delegation_messages(delegation) == [message]
+    delegation["Properties"]["PolicyDocument"]["Statement"][2]["Action"] = ["iam:CreateRole", left_off]
+    assert _delegation_messages(delegation) == []
+
+
+@pytest.mark.parametrize("operator", ["StringEquals", "ForAnyValue:StringNotEquals"])
+def test_a_deny_whose_operator_never_applies_without_a_boundary_leaves_creation_unbounded(operator):
+    messages = _delegation_messages(_delegation_by_deny(operator))
+    assert ("D allows iam:CreateRole on arn:aws:iam::123456789012:role/app/probe without a permissions boundary: "
+            "require one with a condition on iam:PermissionsBoundary") in messages
+
+
 def test_findings_come_errors_first():
     template = _template(Old=_role({"Effect": "Allow", "Principal": {"Service": "ec2.amazonaws.com"}, "Action": "sts:AssumeRole"},
                                    version=None),
@@ -181,6 +278,59 @@ def test_an_escalation_under_a_boundary_the_evaluator_cannot_read_is_judged_with
     assert [(f.check, f.resource) for f in findings] == [("boundary-delegation", "DeployRoleDefaultPolicy4A7C1E9B")]
 
 
+DENY_IAM = {"Version": "2012-10-17", "Statement": [{"Effect": "Allow", "Action": "s3:*", "Resource": "*"},
+                                                  {"Effect": "Deny", "Action": "iam:*", "Resource": "*"}]}
+
+
+BOUNDARY = {"Ref": "Boundary"}
+ELSEWHERE = "arn:aws:iam::123456789012:policy/boundary-of-another-stack"
+
+
+def _group_creating_users(*users):
+    """A group whose policy allows iam:CreateUser, and its ``users``: ``(name, boundary or None, how)``, ``how``
+    being ``"Groups"`` (the user names the group) or ``"addition"`` (a UserToGroupAddition adds the user)."""
+    resources = {
+        "Boundary": {"Type": "AWS::IAM::ManagedPolicy", "Properties": {"PolicyDocument": DENY_IAM}},
+        "Team": {"Type": "AWS::IAM::Group", "Properties": {}},
+        "TeamPolicy": {"Type": "AWS::IAM::Policy", "Properties": {"PolicyName": "TeamPolicy", "Groups": [{"Ref": "Team"}],
+                       "PolicyDocument": {"Version": "2012-10-17", "Statement": [
+                           {"Effect": "Allow", "Action": "iam:CreateUser", "Resource": "*"}]}}},
+    }
+    for name, boundary, how in users:
+        properties = ({"PermissionsBoundary": boundary} if boundary else {}) | (
+            {"Groups": [{"Ref": "Team"}]} if how == "Groups" else {})
+        resources[name] = {"Type": "AWS::IAM::User", "Properties": properties}
+        if how == "addition":
+            resources[f"{name}Addition"] = {"Type": "AWS::IAM::UserToGroupAddition", "Properties": {
+                "GroupName": {"Ref": "Team"}, "Users": [{"Ref": name}]}}
+    return _template(**resources)
+
+
+def _group_findings(template):
+    return [(f.resource, f.message) for f in check_template(template) if f.check == "boundary-delegation"]
+
+
+@pytest.mark.parametrize("users", [
+    [("Ann", BOUNDARY, "Groups")],
+    [("Ann", BOUNDARY, "addition")],
+    [("Ann", BOUNDARY, "Groups"), ("Ben", BOUNDARY, "addition")],
+    [("Ann", BOUNDARY, "Groups"), ("Ben", None, None)],  # Ben, without a boundary, is in no group
+])
+def test_a_group_policy_is_judged_under_the_boundary_of_each_of_its_users(users):
+    assert _group_findings(_group_creating_users(*users)) == []
+
+
+@pytest.mark.parametrize("users", [
+    [],  # no user in the template
+    [("Ann", BOUNDARY, "Groups"), ("Ben", None, "addition")],
+    [("Ann", BOUNDARY, "Groups"), ("Ben", ELSEWHERE, "Groups")],
+])
+def test_a_group_policy_is_judged_alone_when_a_user_has_no_boundary_the_template_holds_or_it_has_no_user(users):
+    assert _group_findings(_group_creating_users(*users)) == [
+        ("TeamPolicy", "TeamPolicy allows iam:CreateUser on arn:aws:iam::123456789012:user/iam-patterns-probe "
+                       "without a permissions boundary: require one with a condition on iam:PermissionsBoundary")]
+
+
 def _named_boundary(boundary_statements, version="2012-10-17"):
     """A managed policy attached to nothing, named as the boundary only by a guardrail's Deny condition."""
     document = {"Statement": boundary_statements} | ({"Version": version} if version else {})
@@ -201,3 +351,38 @@ def test_the_checks_that_apply_to_any_policy_still_apply_to_a_boundary_named_by_
     findings = check_template(_named_boundary(ceiling, version=None))
     assert sorted((f.check, f.resource) for f in findings) == [("missing-version", "Ceiling"),
                                                                ("unknown-action", "Ceiling")]
+
+
+def _service_trust(service, condition=None):
+    statement = {"Effect": "Allow", "Principal": {"Service": service}, "Action": "sts:AssumeRole"}
+    return _role({**statement, "Condition": condition} if condition else statement)
+
+
+def _confused_deputy(template):
+    return [f for f in check_template(template) if f.check == "confused-deputy"]
+
+
+def test_an_unguarded_trust_of_a_newly_listed_service_is_reported_with_its_aws_page():
+    (finding,) = _confused_deputy(_template(Deployer=_service_trust("codedeploy.amazonaws.com")))
+    assert (finding.severity, finding.resource) == ("warning", "Deployer")
+    assert finding.message == (
+        "statement 0 trusts codedeploy.amazonaws.com with no aws:SourceArn or aws:SourceAccount condition: another "
+        "customer can have the service assume this role "
+        "(see https://docs.aws.amazon.com/codedeploy/latest/userguide/security_confused_deputy.html)"
+    )
+
+
+@pytest.mark.parametrize("service", ["transfer.amazonaws.com.cn", "states.eu-west-1.amazonaws.com", "SageMaker.amazonaws.com"])
+def test_the_china_regional_and_capitalised_forms_of_a_listed_principal_are_reported(service):
+    assert [f.resource for f in _confused_deputy(_template(R=_service_trust(service)))] == ["R"]
+
+
+@pytest.mark.parametrize("service", ["s3.amazonaws.com", "sns.amazonaws.com", "cloudtrail.amazonaws.com",
+                                     "edgemanager.sagemaker.amazonaws.com"])
+def test_a_service_whose_pages_ask_for_no_source_condition_on_its_roles_is_not_reported(service):
+    assert _confused_deputy(_template(R=_service_trust(service))) == []
+
+
+def test_a_newly_listed_service_guarded_by_its_account_is_not_reported():
+    guarded = _service_trust("ssm.amazonaws.com", {"StringEquals": {"aws:SourceAccount": "123456789012"}})
+    assert _confused_deputy(_template(R=guarded)) == []

@@ -8,7 +8,7 @@ from pathlib import Path
 
 import pytest
 
-from deploy.real import REFUSED, credentials_found, local_endpoints, refusal
+from deploy.real import REFUSED, config_endpoints, credentials_found, local_endpoints, main, refusal
 
 ROOT = Path(__file__).resolve().parents[3]
 
@@ -81,6 +81,55 @@ def test_a_profile_that_does_not_exist_is_no_credentials(no_aws, monkeypatch):
     monkeypatch.setenv("AWS_PROFILE", "nope")
     found, detail = credentials_found()
     assert not found and "The config profile (nope) could not be found" in detail
+
+
+def _aws_config(home: Path, text: str) -> None:
+    (home / ".aws").mkdir(exist_ok=True)
+    (home / ".aws/config").write_text(text)
+
+
+_EMULATOR_PROFILES = """[profile emulator]
+endpoint_url = http://localhost:5000
+[profile split]
+services = split-endpoints
+[services split-endpoints]
+cloudformation =
+  endpoint_url = http://127.0.0.1:4566
+iam =
+  endpoint_url = https://iam.amazonaws.com
+[profile real]
+endpoint_url = https://vpce-1.iam.us-east-1.vpce.amazonaws.com
+"""
+
+
+@pytest.mark.parametrize(
+    ("profile", "expected"),
+    [
+        ("emulator", ["endpoint_url=http://localhost:5000 (profile emulator)"]),
+        ("split", ["cloudformation.endpoint_url=http://127.0.0.1:4566 (profile split)"]),
+        ("real", []),
+    ],
+)
+def test_endpoints_the_active_profile_sets_in_the_config_file_count(no_aws, monkeypatch, tmp_path, profile, expected):
+    _aws_config(tmp_path, _EMULATOR_PROFILES)
+    monkeypatch.setenv("AWS_PROFILE", profile)
+    assert config_endpoints() == expected
+
+
+def test_configured_endpoints_the_sdk_is_told_to_ignore_do_not_count(no_aws, monkeypatch, tmp_path):
+    _aws_config(tmp_path, _EMULATOR_PROFILES)
+    monkeypatch.setenv("AWS_PROFILE", "emulator")
+    monkeypatch.setenv("AWS_IGNORE_CONFIGURED_ENDPOINT_URLS", "true")
+    assert config_endpoints() == []
+
+
+def test_a_local_endpoint_in_the_config_file_is_refused(no_aws, monkeypatch, tmp_path, capsys):
+    _aws_config(tmp_path, _EMULATOR_PROFILES)
+    (tmp_path / ".aws/credentials").write_text("[emulator]\naws_access_key_id = testing\naws_secret_access_key = testing\n")
+    monkeypatch.setenv("AWS_PROFILE", "emulator")
+    assert main([]) == REFUSED
+    assert ("make deploy refused: endpoint_url=http://localhost:5000 (profile emulator) points at this machine"
+            in capsys.readouterr().err)
 
 
 def _make_deploy(env: dict[str, str]) -> subprocess.CompletedProcess[str]:

@@ -196,6 +196,11 @@ def test_managed_policy_arns_of_users_and_groups_are_resolved(principals):
     assert principals.managed_policy_arns["Worker5E6F7A8B"] == ()
 
 
+def test_group_members_come_from_the_users_groups_and_user_to_group_additions(principals):
+    # Alice names Admins in her Groups and again in an addition; names of another stack's group or user are left out.
+    assert principals.group_members == {"Admins3A4B5C6D": ("Alice9C0D1E2F", "Bob4C5D6E7F"), "Auditors8A9B0C1D": ()}
+
+
 @pytest.mark.parametrize(("value", "function"), [
     ({"Fn::GetAtt": "NoAttribute"}, "Fn::GetAtt"),
     ({"Fn::GetAtt": ["Only"]}, "Fn::GetAtt"),

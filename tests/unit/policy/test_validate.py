@@ -8,6 +8,7 @@ import pytest
 
 from iam_patterns.errors import IamPatternsError, ValidationError
 from iam_patterns.policy import (
+    is_region,
     is_unresolved,
     validate_account_id,
     validate_action,
@@ -165,3 +166,12 @@ def test_a_list_of_strings_keeps_its_order_and_repeats():
 def test_a_list_of_strings_that_is_empty_or_one_string_is_refused(values, fragment):
     with pytest.raises(ValidationError, match=re.escape(fragment)):
         validate_non_empty(values, parameter="audiences")
+
+
+@pytest.mark.parametrize(
+    ("value", "region"),
+    [("eu-west-1", True), ("us-gov-west-1", True), ("cn-northwest-1", True), ("eu-west-1a", False), ("sagemaker", False),
+     ("US-EAST-1", False), (None, False)],
+)
+def test_is_region_answers_the_rule_validate_region_enforces(value, region):
+    assert is_region(value) is region

@@ -9,9 +9,11 @@ import pytest
 from iam_patterns.errors import ValidationError
 from iam_patterns.trust.service import (
     CONFUSED_DEPUTY_SERVICES,
+    confused_deputy_page,
     service_role_trust,
     service_sid,
     service_trust_statements,
+    validate_service_principal,
 )
 
 ACCOUNT = "111122223333"
@@ -91,9 +93,56 @@ def test_sids_name_the_service(service, sid):
     assert service_sid(service) == sid
 
 
-def test_every_listed_service_cites_an_aws_page():
+def test_every_listed_service_is_a_service_principal_that_cites_an_aws_page():
     assert len(CONFUSED_DEPUTY_SERVICES) >= 10
-    assert all(url.startswith("https://docs.aws.amazon.com/") for url in CONFUSED_DEPUTY_SERVICES.values())
+    for service, url in CONFUSED_DEPUTY_SERVICES.items():
+        assert validate_service_principal(service) == service and service.endswith(".amazonaws.com")
+        assert url.startswith("https://docs.aws.amazon.com/") and url.endswith(".html")
+
+
+@pytest.mark.parametrize(
+    ("service", "listed"),
+    [
+        ("events.amazonaws.com", "events.amazonaws.com"),
+        ("Events.AmazonAWS.com", "events.amazonaws.com"),
+        ("events.amazonaws.com.cn", "events.amazonaws.com"),
+        ("states.us-east-1.amazonaws.com", "states.amazonaws.com"),
+        ("logs.us-gov-west-1.amazonaws.com", "logs.amazonaws.com"),
+        ("datasync.amazonaws.com", "datasync.amazonaws.com"),
+    ],
+)
+def test_a_listed_service_is_found_in_every_form_of_its_principal(service, listed):
+    assert confused_deputy_page(service) == CONFUSED_DEPUTY_SERVICES[listed]
+
+
+@pytest.mark.parametrize(
+    "service",
+    [
+        "lambda.amazonaws.com",
+        "ec2.amazonaws.com",
+        "edgemanager.sagemaker.amazonaws.com",  # another service; only its second label is listed
+        "states.eu-west-1a.amazonaws.com",  # an Availability Zone is not a Region
+        "events.amazonaws.com.evil.com",
+        "cloudtrail.amazonaws.com",  # its CloudWatch Logs role does not support the keys
+        "s3.amazonaws.com",  # the keys go in bucket policies
+        "sns.amazonaws.com",  # the keys go in topic policies
+        "",
+    ],
+)
+def test_other_principals_are_not_listed(service):
+    assert confused_deputy_page(service) is None
+
+
+def test_a_newly_listed_service_is_refused_unguarded_and_accepted_with_its_account():
+    with pytest.raises(ValidationError, match=re.escape("service is 'datasync.amazonaws.com', but must be guarded")):
+        service_role_trust("datasync.amazonaws.com")
+    (statement,) = service_trust_statements("datasync.amazonaws.com", source_account=ACCOUNT)
+    assert statement.condition == {"StringEquals": {"aws:SourceAccount": ACCOUNT}}
+
+
+def test_a_service_whose_role_does_not_support_the_keys_may_go_unguarded():
+    (statement,) = service_trust_statements("cloudtrail.amazonaws.com")
+    assert statement.condition is None and statement.principal == {"Service": "cloudtrail.amazonaws.com"}
 
 
 @pytest.mark.parametrize(
@@ -102,6 +151,13 @@ def test_every_listed_service_cites_an_aws_page():
         ({"service": "Events"}, "service is 'Events', but must be an AWS service principal"),
         ({"service": "events.amazonaws.com.evil.com"}, "but must be an AWS service principal"),
         ({"service": "config.amazonaws.com"}, "service is 'config.amazonaws.com', but must be guarded with source_arns"),
+        (
+            {"service": "config.amazonaws.com"},
+            "(https://docs.aws.amazon.com/config/latest/developerguide/iamrole-permissions.html)",
+        ),
+        ({"service": "transfer.amazonaws.com"}, "service is 'transfer.amazonaws.com', but must be guarded"),
+        ({"service": "events.amazonaws.com.cn"}, "service is 'events.amazonaws.com.cn', but must be guarded"),
+        ({"service": "states.us-east-1.amazonaws.com"}, "service is 'states.us-east-1.amazonaws.com', but must be guarded"),
         ({"service": "ec2.amazonaws.com", "source_account": ACCOUNT}, "must not be ec2.amazonaws.com"),
         (
             {"service": "config.amazonaws.com", "source_account": ACCOUNT, "unsafe_allow_any_source": True},

@@ -102,6 +102,18 @@ def test_a_wildcard_source_still_needs_the_account():
     assert _decide(trust, {"Service": "logs.amazonaws.com"}, theirs) != Decision.ALLOW
 
 
+def test_a_newly_listed_service_acts_only_for_this_accounts_resources():
+    """DataSync, listed since its page asks for the keys in the trust policy: any location of this account, no other."""
+    trust = service_role_trust("datasync.amazonaws.com", source_arns=[f"arn:aws:datasync:us-east-2:{ACCOUNT}:*"],
+                               source_account=ACCOUNT)
+    datasync = {"Service": "datasync.amazonaws.com"}
+    ours = {"aws:SourceArn": f"arn:aws:datasync:us-east-2:{ACCOUNT}:location/loc-0123", "aws:SourceAccount": ACCOUNT}
+    theirs = {"aws:SourceArn": f"arn:aws:datasync:us-east-2:{PARTNER}:location/loc-0123", "aws:SourceAccount": PARTNER}
+    assert _decide(trust, datasync, ours) == Decision.ALLOW
+    assert _decide(trust, datasync, theirs) != Decision.ALLOW
+    assert _decide(trust, datasync, {}) != Decision.ALLOW
+
+
 # --- EcsTaskRole / EcsTaskExecutionRole ----------------------------------------------------------------------
 
 ECS = ecs_tasks_trust(account=ACCOUNT, region="us-east-1")
