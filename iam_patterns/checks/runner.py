@@ -25,6 +25,7 @@ from typing import Any
 
 from ..errors import TemplateError, ValidationError
 from ..evaluation import Template, load_template, read_template_file
+from ..evaluation.cloud_assembly import MANIFEST, assembly_stacks
 from ..evaluation.template import DEFAULT_ACCOUNT, DEFAULT_REGION, DEFAULT_STACK_NAME
 from ..evaluation.template_file import TEMPLATE_SUFFIXES
 from .finding import SEVERITIES, Finding
@@ -136,37 +137,12 @@ def acknowledgement(acks: Mapping[str, Mapping[str, str]], path: str | None, che
     return None
 
 
-def _env(environment: Any) -> dict[str, str]:
-    """account/region of ``aws://ACCOUNT/REGION`` when concrete."""
-    parts = environment.removeprefix("aws://").split("/") if isinstance(environment, str) else []
-    env = {}
-    if len(parts) == 2 and parts[0].isdigit():
-        env["account"] = parts[0]
-    if len(parts) == 2 and parts[1] != "unknown-region":
-        env["region"] = parts[1]
-    return env
-
-
 def _check_assembly(folder: Path, report: Report, pack: Sequence[Rule]) -> None:
-    manifest = read_template_file(folder / "manifest.json")
-    artifacts = manifest.get("artifacts", {}) if isinstance(manifest, Mapping) else {}
-    for name, artifact in artifacts.items():
-        if not isinstance(artifact, Mapping):
-            continue
-        properties = artifact.get("properties") or {}
-        if artifact.get("type") == "cdk:cloud-assembly" and properties.get("directoryName"):
-            _check_assembly(folder / properties["directoryName"], report, pack)
-        if artifact.get("type") != "aws:cloudformation:stack" or "templateFile" not in properties:
-            continue
-        path = folder / properties["templateFile"]
+    for stack in assembly_stacks(folder):
+        path = stack.template_file
         template = read_template_file(path)
-        stack_name = properties.get("stackName", name)
-        findings = _check_file(path, template, pack, stack_name=stack_name, **_env(artifact.get("environment")))
-        metadata = dict(artifact.get("metadata") or {})
-        if artifact.get("additionalMetadataFile"):
-            for where, entries in read_template_file(folder / artifact["additionalMetadataFile"]).items():
-                metadata[where] = [*metadata.get(where, []), *entries]
-        acks = _acknowledgements(metadata)
+        findings = _check_file(path, template, pack, stack_name=stack.stack_name, **stack.environment)
+        acks = _acknowledgements(stack.all_metadata())
         resources = template.get("Resources", {})
         report.templates.append(str(path))
         for finding in findings:
@@ -213,7 +189,7 @@ def check_paths(paths: Iterable[str | Path], *, pack: Sequence[Rule] = PACK) -> 
     report = Report()
     for raw in paths:
         path = Path(raw)
-        if path.is_dir() and (path / "manifest.json").is_file():
+        if path.is_dir() and (path / MANIFEST).is_file():
             _check_assembly(path, report, pack)
             continue
         for file, template in _folder(path) if path.is_dir() else [(path, read_template_file(path))]:

@@ -1,13 +1,19 @@
 """``iam-patterns can TEMPLATE ROLE ACTION RESOURCE``: may a session of ROLE do ACTION on RESOURCE?
 
-Reads a CloudFormation template (JSON, such as ``cdk.out/App.template.json``, or YAML), evaluates the request
-offline with :class:`~iam_patterns.evaluation.Simulator`, prints the decision and its reasons, and exits 0 when
-allowed, 1 when denied, 2 when the input cannot be read or evaluated.
+Reads a CloudFormation template (JSON, such as ``cdk.out/App.template.json``, or YAML) or one stack of a cloud
+assembly (``cdk.out``, chosen with ``--stack``), evaluates the request offline with
+:class:`~iam_patterns.evaluation.Simulator`, prints the decision and its reasons, and exits 0 when allowed, 1
+when denied, 2 when the input cannot be read or evaluated.
+
+The stack name (what ``AWS::StackName`` and the names CloudFormation generates resolve to), account and region
+come from the cloud assembly's manifest when the template is one of its stacks: a stack in a Stage is written to
+``assembly-Prod/ProdApi2466CF1F.template.json`` and named ``Prod-Api``, so its file name does not say.
 
 Example::
 
     python -m iam_patterns can cdk.out/App.template.json DeployRole s3:PutObject arn:aws:s3:::artifacts/app.zip \\
         --context aws:SecureTransport=true
+    python -m iam_patterns can cdk.out Reader s3:GetObject '*' --stack Prod/Api
 """
 
 from __future__ import annotations
@@ -17,8 +23,9 @@ import sys
 from pathlib import Path
 from typing import Any
 
-from ..errors import IamPatternsError
+from ..errors import IamPatternsError, TemplateError
 from ..evaluation import Simulator, read_template_file
+from ..evaluation.cloud_assembly import AssemblyStack, assembly_stacks, stack_of_template
 from ..evaluation.simulator import SESSION_NAME
 from ..evaluation.template import DEFAULT_ACCOUNT, DEFAULT_REGION, DEFAULT_STACK_NAME
 
@@ -36,17 +43,19 @@ def add_arguments(parser: argparse.ArgumentParser) -> None:
 
         add_arguments(argparse.ArgumentParser())
     """
-    parser.add_argument("template", help="the CloudFormation template (JSON or YAML)")
+    parser.add_argument("template", help="the CloudFormation template (JSON or YAML), or a cdk.out folder")
     parser.add_argument("role", help="the role: its logical id, or its CDK construct path")
     parser.add_argument("action", help="the action, such as s3:GetObject")
     parser.add_argument("resource", help="the resource ARN, or * for actions without one")
     parser.add_argument("--context", action="append", default=[], metavar="KEY=VALUE",
                         help="a condition key and its value; repeat a key to give it several values")
-    parser.add_argument("--account", default=DEFAULT_ACCOUNT, help=f"the account id (default {DEFAULT_ACCOUNT})")
-    parser.add_argument("--region", default=DEFAULT_REGION, help=f"the region (default {DEFAULT_REGION})")
+    parser.add_argument("--stack", help="the stack of a cdk.out folder: its stack name (Prod-Api), construct path "
+                                        "(Prod/Api) or artifact id (default: the only stack)")
+    parser.add_argument("--account", help=f"the account id (default: the stack's in cdk.out, else {DEFAULT_ACCOUNT})")
+    parser.add_argument("--region", help=f"the region (default: the stack's in cdk.out, else {DEFAULT_REGION})")
     parser.add_argument("--partition", default="aws", help="the partition (default aws)")
-    parser.add_argument("--stack-name", help="the stack name (default: from NAME.template.json, else "
-                                             f"{DEFAULT_STACK_NAME})")
+    parser.add_argument("--stack-name", help="the stack name (default: the stack's in cdk.out, else from "
+                                             f"NAME.template.json, else {DEFAULT_STACK_NAME})")
     parser.add_argument("--managed-policy", action="append", default=[], metavar="ARN=FILE",
                         help="the document (JSON or YAML) of a managed policy the template attaches but does not "
                              "define")
@@ -76,6 +85,37 @@ def _managed_policies(pairs: list[str]) -> dict[str, Any]:
     return documents
 
 
+def _choose(stacks: list[AssemblyStack], name: str | None, folder: str) -> AssemblyStack:
+    """The stack ``--stack`` names (stack name, construct path or artifact id), or the only one."""
+    listed = ", ".join(f"{s.stack_name} ({s.display_name})" for s in sorted(stacks, key=lambda s: s.display_name))
+    matches = [s for s in stacks if name in (s.stack_name, s.display_name, s.artifact_id)] if name else stacks
+    if len(matches) == 1:
+        return matches[0]
+    if not stacks:
+        raise TemplateError(f"{folder} is a cloud assembly without stacks")
+    if name is None:
+        raise TemplateError(f"{folder} has {len(stacks)} stacks: choose one with --stack (stacks: {listed})")
+    problem = f"names several stacks of {folder}: give a construct path" if matches else f"is not a stack of {folder}"
+    raise TemplateError(f"--stack {name!r} {problem} (stacks: {listed})")
+
+
+def _stack(args: argparse.Namespace) -> tuple[Path, AssemblyStack | None]:
+    """The template file to read, and the stack of a cloud assembly it is (``None`` for a lone template)."""
+    if Path(args.template).is_dir():
+        stack = _choose(assembly_stacks(args.template), args.stack, args.template)
+        return stack.template_file, stack
+    if args.stack is not None:
+        raise ValueError(f"--stack chooses a stack of a cdk.out folder, but {args.template} is a file "
+                         f"(give --stack-name to set its stack name)")
+    return Path(args.template), stack_of_template(args.template)
+
+
+def _stack_name(path: Path, stack: AssemblyStack | None) -> str:
+    if stack is not None:
+        return stack.stack_name
+    return path.name[: -len(_TEMPLATE_SUFFIX)] if path.name.endswith(_TEMPLATE_SUFFIX) else DEFAULT_STACK_NAME
+
+
 def run(args: argparse.Namespace) -> int:
     """Evaluate the request and print the decision; the exit status says allowed (0), denied (1) or unreadable (2).
 
@@ -84,12 +124,13 @@ def run(args: argparse.Namespace) -> int:
         run(build_parser().parse_args(["can", "cdk.out/App.template.json", "Deploy", "s3:GetObject", "*"]))
     """
     try:
-        template = read_template_file(args.template)
-        name = Path(args.template).name
-        stack_name = args.stack_name or (name[: -len(_TEMPLATE_SUFFIX)] if name.endswith(_TEMPLATE_SUFFIX)
-                                         else DEFAULT_STACK_NAME)
-        sim = Simulator.from_template(template, account=args.account, region=args.region, partition=args.partition,
-                                      stack_name=stack_name, managed_policies=_managed_policies(args.managed_policy))
+        path, stack = _stack(args)
+        template = read_template_file(path)
+        env = stack.environment if stack is not None else {}
+        sim = Simulator.from_template(template, account=args.account or env.get("account", DEFAULT_ACCOUNT),
+                                      region=args.region or env.get("region", DEFAULT_REGION),
+                                      partition=args.partition, stack_name=args.stack_name or _stack_name(path, stack),
+                                      managed_policies=_managed_policies(args.managed_policy))
         role = sim.role(args.role)
         result = sim.can(role.logical_id, args.action, args.resource, _context(args.context))
     except (ValueError, IamPatternsError) as err:  # ValidationError is a ValueError

@@ -12,7 +12,8 @@ role, against its inline, managed and boundary policies and the template's resou
 Defaults, and what the simulator fills in:
 
 - A role is named by its logical id, its CDK construct path (``Stack/Deploy`` or ``Deploy``, when the template
-  carries path metadata), or the CDK role construct itself.
+  carries path metadata: ``cdk synth`` writes it, an App does with the context
+  ``aws:cdk:enable-path-metadata=true``), or the CDK role construct itself.
 - ``can`` acts as the session ``arn:PARTITION:sts::ACCOUNT:assumed-role/NAME/iam-patterns-simulator``, with
   ``aws:PrincipalArn`` set to the role's ARN (path included) and ``aws:PrincipalTag/KEY`` to its tags.
 - ``can_assume`` for a principal outside the template: its own account is assumed to let it call the action
@@ -117,8 +118,10 @@ class Simulator:
     ) -> Simulator:
         """A simulator over a CDK stack, synthesized through its app (adds nothing to the app afterwards).
 
-        The account and region are the stack's when they are concrete, else ``account`` / ``region``, else
-        123456789012 / us-east-1.
+        A stack in a ``Stage`` (nested Stages included) is read too: its template is in a nested cloud assembly
+        (``assembly-Prod/...``), which the assembly's ``get_stack_artifact`` searches. The account and region are
+        the stack's (or its Stage's) when they are concrete, else ``account`` / ``region``, else 123456789012 /
+        us-east-1.
 
         Example::
 
@@ -164,7 +167,11 @@ class Simulator:
             return matches[0]
         known = ", ".join(sorted(roles)) or "none"
         problem = "matches several roles" if matches else "is not a role of the template"
-        raise TemplateError(f"role {key!r} {problem} (roles: {known})")
+        hint = "" if matches or any(r.cdk_path for r in roles.values()) else (
+            "; the template has no construct paths (aws:cdk:path metadata, which `cdk synth` writes, and an App "
+            "with the context aws:cdk:enable-path-metadata=true), so name a role by its logical id, or pass the "
+            "role construct itself")
+        raise TemplateError(f"role {key!r} {problem} (roles: {known}){hint}")
 
     def arn(self, resource: Any) -> str:
         """The ARN the simulator gives a resource of the template (by logical id or CDK construct).

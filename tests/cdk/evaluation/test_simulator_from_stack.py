@@ -1,12 +1,14 @@
-"""Simulator.from_stack on synthesized CDK stacks: the example stack and a PatternRole, judged offline."""
+"""Simulator.from_stack on synthesized CDK stacks: the example stack, a PatternRole, and stacks in Stages,
+judged offline."""
 
 from __future__ import annotations
 
-from aws_cdk import Environment, Stack
+from aws_cdk import Aws, Environment, Stack, Stage
 from aws_cdk import aws_iam as iam
 from aws_cdk import aws_s3 as s3
 
 from iam_patterns import Decision, Request, Simulator, evaluate
+from iam_patterns.cli import main
 from iam_patterns.constructs._role import PatternRole
 from iam_patterns.policy import PolicyDocument, s3_prefix_access
 from stacks.s3_prefix_access import S3PrefixAccessStack
@@ -14,6 +16,7 @@ from stacks.s3_prefix_access import S3PrefixAccessStack
 ACCOUNT = "444455556666"
 SESSION = f"arn:aws:sts::{ACCOUNT}:assumed-role/reports-reader/s1"
 GUARDRAILS = {"sts:ExternalId": "acme-prod-2026", "aws:MultiFactorAuthPresent": "true"}
+PATH_METADATA = "aws:cdk:enable-path-metadata"  # what `cdk synth` sets: templates carry construct paths
 
 
 def test_example_stack_policy_grants_its_bucket_prefix_and_the_bucket_refuses_plain_http(app):
@@ -95,3 +98,34 @@ def test_every_example_stack_loads_with_its_iam_fully_resolved(app):
         assert template.unresolved == (), stack.stack_name
         for role in template.roles.values():
             assert role.trust_policy is not None, role.logical_id
+
+
+def test_stacks_in_a_stage_and_in_a_nested_stage_are_read_with_the_stages_environment(app):
+    app.node.set_context(PATH_METADATA, True)
+    prod = Stage(app, "Prod", env=Environment(account=ACCOUNT, region="eu-west-1"))
+    api, worker = Stack(prod, "Api"), Stack(Stage(prod, "Eu"), "Worker")
+    reader = iam.Role(api, "Reader", assumed_by=iam.ServicePrincipal("lambda.amazonaws.com"))
+    runner = iam.Role(worker, "Runner", assumed_by=iam.ServicePrincipal("ecs-tasks.amazonaws.com"))
+    cases = [(api, reader, "Prod/Api/Reader", "Prod-Api", "lambda", "ecs-tasks"),
+             (worker, runner, "Prod/Eu/Worker/Runner", "Prod-Eu-Worker", "ecs-tasks", "lambda")]
+    for stack, role, path, stack_name, service, other in cases:
+        sim = Simulator.from_stack(stack)
+        assert (sim.template.account, sim.template.region, sim.template.stack_name) == (ACCOUNT, "eu-west-1", stack_name)
+        assert list(sim.roles) == [sim.role(role).logical_id] and sim.role(path) == sim.role(role)
+        assert sim.role(role).arn.startswith(f"arn:aws:iam::{ACCOUNT}:role/{stack_name}-")
+        assert sim.can_assume(path, {"Service": f"{service}.amazonaws.com"}).allowed
+        assert not sim.can_assume(path, {"Service": f"{other}.amazonaws.com"}).allowed
+
+
+def test_can_reads_a_stack_of_a_nested_stage_from_the_synthesized_cdk_out_by_name_or_path(app, capsys):
+    app.node.set_context(PATH_METADATA, True)
+    api = Stack(Stage(Stage(app, "Prod", env=Environment(account=ACCOUNT, region="eu-west-1")), "Eu"), "Api")
+    reader = iam.Role(api, "Reader", assumed_by=iam.ServicePrincipal("lambda.amazonaws.com"))
+    reader.add_to_policy(iam.PolicyStatement(actions=["s3:GetObject"],
+                                             resources=[f"arn:{Aws.PARTITION}:s3:::reports-{Aws.STACK_NAME}/*"]))
+    app.synth()
+    for stack in ("Prod-Eu-Api", "Prod/Eu/Api"):
+        args = ["can", app.outdir, "Prod/Eu/Api/Reader", "s3:GetObject", "--stack", stack]
+        assert main([*args[:4], "arn:aws:s3:::reports-Prod-Eu-Api/q1.csv", *args[4:]]) == 0
+        assert f"(arn:aws:iam::{ACCOUNT}:role/Prod-Eu-Api-Reader" in capsys.readouterr().out
+        assert main([*args[:4], "arn:aws:s3:::reports-ProdEuApi/q1.csv", *args[4:]]) == 1

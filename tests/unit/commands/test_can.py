@@ -12,6 +12,7 @@ import pytest
 
 from iam_patterns.cli import main
 from tests.conftest import FIXTURES
+from tests.unit.cloud_assembly import ROLE, staged_cdk_out, write_assembly
 
 TEMPLATE = str(FIXTURES / "templates" / "github_deploy.json")
 JOBS = str(FIXTURES / "templates" / "intrinsics.json")
@@ -115,9 +116,101 @@ def test_unreadable_input_exits_2_with_a_message(args, message, capsys):
     assert captured.out == ""
 
 
+def test_a_template_or_managed_policy_with_a_key_given_twice_exits_2_naming_the_key(tmp_path, capsys):
+    twice = tmp_path / "Twice.template.json"
+    twice.write_text(Path(TEMPLATE).read_text().replace('"Effect": "Allow"', '"Effect": "Deny", "Effect": "Allow"', 1))
+    assert main(["can", str(twice), "DeployRole", "s3:GetObject", "*"]) == 2
+    captured = capsys.readouterr()
+    assert captured.out == "" and captured.err.startswith(f"iam-patterns can: cannot read {twice}: duplicate key 'Effect'")
+    policy = tmp_path / "policy.yaml"
+    policy.write_text(POLICY_YAML.replace("Effect: Allow,", "Effect: Allow, Effect: Deny,"))
+    assert main(["can", TEMPLATE, "DeployRole", "s3:GetObject", "*", "--managed-policy", f"{CFN_READ_ONLY}={policy}"]) == 2
+    assert f"cannot read {policy}: duplicate key 'Effect' at line 4" in capsys.readouterr().err
+
+
 def test_python_m_iam_patterns_can_reports_errors_without_a_traceback():
     done = subprocess.run([sys.executable, "-m", "iam_patterns", "can", "missing.json", "R", "s3:GetObject", "*"],
                           capture_output=True, text=True, cwd=Path(__file__).resolve().parents[3])
     assert done.returncode == 2
     assert "Traceback" not in done.stderr
     assert done.stderr.strip() == "iam-patterns can: cannot read missing.json: No such file or directory"
+
+
+@pytest.fixture
+def cdk_out(tmp_path) -> Path:
+    return staged_cdk_out(tmp_path / "cdk.out")
+
+
+@pytest.mark.parametrize(("stack", "account", "stack_name"), [
+    ("Prod-Api", "111122223333", "Prod-Api"),                 # by stack name
+    ("Prod/Api", "111122223333", "Prod-Api"),                 # by construct path (display name)
+    ("ProdEuWorker81691CA8", "111122223333", "Prod-Eu-Worker"),  # by artifact id, in a Stage in a Stage
+    ("Prod/Eu/Worker", "111122223333", "Prod-Eu-Worker"),
+    ("top-named", "123456789012", "top-named"),               # a stack name other than its artifact id
+    ("Top", "123456789012", "top-named"),
+])
+def test_a_stack_of_a_cdk_out_folder_is_chosen_by_name_and_read_with_its_name_and_account(cdk_out, capsys, stack,
+                                                                                         account, stack_name):
+    args = ["can", str(cdk_out), "Reader", "s3:GetObject", "--stack", stack]
+    assert main([*args[:4], f"arn:aws:s3:::reports-{stack_name}/q1.csv", *args[4:]]) == 0
+    assert capsys.readouterr().out.startswith(
+        f"Allow: {ROLE} (arn:aws:iam::{account}:role/{stack_name}-{ROLE}, ")
+    assert main([*args[:4], "arn:aws:s3:::reports-Stack/q1.csv", *args[4:]]) == 1
+
+
+@pytest.mark.parametrize(("template", "stack_name"), [
+    ("assembly-Prod/ProdApi2466CF1F.template.json", "Prod-Api"),
+    ("assembly-Prod/assembly-Prod-Eu/ProdEuWorker81691CA8.template.json", "Prod-Eu-Worker"),
+    ("Top.template.json", "top-named"),
+])
+def test_a_template_file_of_a_cloud_assembly_takes_its_stack_name_from_the_manifest(cdk_out, capsys, template,
+                                                                                   stack_name):
+    path = str(cdk_out / template)
+    assert main(["can", path, "Reader", "s3:GetObject", f"arn:aws:s3:::reports-{stack_name}/q1.csv"]) == 0
+    assert f"role/{stack_name}-{ROLE}" in capsys.readouterr().out
+
+
+def test_the_options_override_what_the_manifest_says(cdk_out, capsys):
+    args = ["can", str(cdk_out), "Reader", "s3:GetObject", "arn:aws:s3:::reports-Blue/q1.csv", "--stack", "Prod/Api"]
+    assert main([*args, "--stack-name", "Blue", "--account", "444455556666"]) == 0
+    assert f"(arn:aws:iam::444455556666:role/Blue-{ROLE}, " in capsys.readouterr().out
+
+
+def test_a_cdk_out_folder_with_one_stack_needs_no_stack_option(cdk_out, capsys):
+    one = cdk_out / "assembly-Prod" / "assembly-Prod-Eu"
+    assert main(["can", str(one), "Prod/Eu/Worker/Reader", "s3:GetObject", "arn:aws:s3:::reports-Prod-Eu-Worker/a"]) == 0
+
+
+STACKS = "(stacks: Prod-Api (Prod/Api), Prod-Eu-Worker (Prod/Eu/Worker), top-named (Top))"  # by construct path
+
+
+@pytest.mark.parametrize(("where", "options", "message"), [
+    ("cdk.out", [], f"{{out}} has 3 stacks: choose one with --stack {STACKS}"),
+    ("cdk.out", ["--stack", "Prod"], f"--stack 'Prod' is not a stack of {{out}} {STACKS}"),
+    ("cdk.out", ["--stack", "prod-api"], f"--stack 'prod-api' is not a stack of {{out}} {STACKS}"),
+    ("cdk.out/Top.template.json", ["--stack", "Top"], "--stack chooses a stack of a cdk.out folder, but "),
+    ("cdk.out/assembly-Prod/assembly-Prod-Eu/nothing", [], "cannot read {out}/assembly-Prod/assembly-Prod-Eu/nothing: "
+                                                          "a folder without a manifest.json, so not a cloud assembly"),
+])
+def test_a_stack_that_cannot_be_chosen_exits_2_listing_the_stacks(cdk_out, capsys, where, options, message):
+    (cdk_out / "assembly-Prod" / "assembly-Prod-Eu" / "nothing").mkdir()
+    target = cdk_out.parent / where
+    assert main(["can", str(target), "Reader", "s3:GetObject", "*", *options]) == 2
+    captured = capsys.readouterr()
+    assert captured.out == ""
+    assert message.format(out=cdk_out) in captured.err
+
+
+def test_a_stack_name_two_stages_share_asks_for_the_construct_path(tmp_path, capsys):
+    out = tmp_path / "cdk.out"
+    write_assembly(out, {"BlueApi1A2B3C4D": ("Api", "Blue/Api", None), "GreenApi5E6F7A8B": ("Api", "Green/Api", None)})
+    assert main(["can", str(out), "Reader", "s3:GetObject", "*", "--stack", "Api"]) == 2
+    assert (f"--stack 'Api' names several stacks of {out}: give a construct path "
+            "(stacks: Api (Blue/Api), Api (Green/Api))") in capsys.readouterr().err
+    assert main(["can", str(out), "Reader", "s3:GetObject", "arn:aws:s3:::reports-Api/x", "--stack", "Green/Api"]) == 0
+
+
+def test_a_cloud_assembly_without_stacks_exits_2(tmp_path, capsys):
+    write_assembly(tmp_path / "cdk.out", {})
+    assert main(["can", str(tmp_path / "cdk.out"), "Reader", "s3:GetObject", "*"]) == 2
+    assert f"{tmp_path / 'cdk.out'} is a cloud assembly without stacks" in capsys.readouterr().err

@@ -13,6 +13,7 @@ import pytest
 from iam_patterns.checks import PACK, check_paths
 from iam_patterns.cli import main
 from tests.conftest import FIXTURES
+from tests.unit.cloud_assembly import staged_cdk_out
 
 BAD = FIXTURES / "checks" / "oidc-trust-without-sub.bad.json"
 GOOD = FIXTURES / "checks" / "oidc-trust-without-sub.good.json"
@@ -87,6 +88,10 @@ def test_sarif_format_has_a_rule_per_check_and_results_located_at_the_resource(c
      and d / "t.yml", "cannot read {path}: R RoleName is {{'Fn::GetAtt': 'R'}}, but must be a well-formed Fn::GetAtt"),
     (lambda d: (d / "notes.yaml").write_text("plain text") and d / "notes.yaml",
      "cannot read {path}: template is 'plain text', but must be a CloudFormation template with Resources"),
+    (lambda d: (d / "twice.json").write_text('{"Resources": {"R": {"Type": "A"},\n "R": {"Type": "B"}}}')
+     and d / "twice.json", "cannot read {path}: duplicate key 'R' at line 2, column 2 (first at line 1, column 16)"),
+    (lambda d: (d / "twice.yaml").write_text("Resources:\n  R: {Type: A, Type: B}\n") and d / "twice.yaml",
+     "cannot read {path}: duplicate key 'Type' at line 2, column 16 (first at line 2, column 7)"),
 ])
 def test_unreadable_input_exits_two_with_a_message_and_no_traceback(capsys, tmp_path, make, message):
     path = make(tmp_path)
@@ -184,3 +189,11 @@ def test_sarif_locates_a_finding_of_a_yaml_template_at_its_resource(capsys):
                lines[r["locations"][0]["physicalLocation"]["region"]["startLine"] - 1] for r in results}
     assert status == 1 and located["TypoFromAList"] == "  TypoFromAList:"
     assert located["ArtifactsPolicy"] == "  ArtifactsPolicy:"
+
+
+def test_a_cdk_out_with_stages_is_checked_stack_by_stack_nested_stages_included(tmp_path):
+    out = staged_cdk_out(tmp_path / "cdk.out")
+    report = check_paths([out])
+    assert [Path(t).relative_to(out).as_posix() for t in report.templates] == [
+        "assembly-Prod/assembly-Prod-Eu/ProdEuWorker81691CA8.template.json",
+        "assembly-Prod/ProdApi2466CF1F.template.json", "Top.template.json"]

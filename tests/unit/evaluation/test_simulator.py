@@ -75,6 +75,21 @@ def test_an_unknown_role_is_a_template_error_listing_the_roles(sim):
         sim.can("Nope", "s3:GetObject", BUCKET)
 
 
+def test_a_construct_path_in_a_template_without_paths_is_an_error_saying_what_to_name_the_role_by(jobs):
+    assert not any(role.cdk_path for role in jobs.roles.values())
+    with pytest.raises(TemplateError, match=re.escape(
+            "role 'Jobs/WorkerRole' is not a role of the template (roles: ImportedRole3C4D5E6F, WorkerRoleA1B2C3D4); "
+            "the template has no construct paths (aws:cdk:path metadata")) as raised:
+        jobs.role("Jobs/WorkerRole")
+    assert str(raised.value).endswith("so name a role by its logical id, or pass the role construct itself")
+
+
+def test_a_template_with_construct_paths_gives_no_such_hint(sim):
+    with pytest.raises(TemplateError) as raised:
+        sim.role("GitHubDeploy/Other")
+    assert str(raised.value) == f"role 'GitHubDeploy/Other' is not a role of the template (roles: {ROLE})"
+
+
 def test_the_role_writes_builds_and_reads_releases(sim):
     assert sim.can(ROLE, "s3:PutObject", f"{BUCKET}/builds/1.zip", TLS).allowed
     assert sim.can(ROLE, "s3:GetObject", f"{BUCKET}/releases/1.zip", TLS).allowed

@@ -108,3 +108,79 @@ def test_the_pure_python_safe_loader_reads_templates_as_libyamls_parser_does(fix
     pure_python = yaml.load(text, Loader=_cfn_yaml.cloudformation_loader(yaml.SafeLoader))
     assert pure_python == _cfn_yaml.parse(text) == read_template_file(FIXTURES / fixture)
     assert issubclass(_cfn_yaml.cloudformation_loader(yaml.SafeLoader), yaml.SafeLoader)
+
+
+STATEMENTS_JSON = """{
+  "Version": "2012-10-17",
+  "Statement": [
+    {"Sid": "ReadReports", "Effect": "Allow", "Action": "s3:GetObject", "Resource": "*"},
+    {"Sid": "NoDeletes", "Effect": "Deny", "Action": "s3:DeleteObject", "Resource": "*"}
+  ]
+}
+"""
+
+
+def test_the_same_key_in_different_objects_is_read(tmp_path):
+    assert [s["Effect"] for s in _read(tmp_path, STATEMENTS_JSON, "policy.json")["Statement"]] == ["Allow", "Deny"]
+
+
+@pytest.mark.parametrize("name", ["template.json", "template.yaml"])  # JSON content is read as JSON either way
+@pytest.mark.parametrize(("text", "duplicate"), [
+    ('{"Statement": [{"Effect": "Deny",\n  "Action": "s3:*",\n  "Effect": "Allow"}]}',
+     "duplicate key 'Effect' at line 3, column 3 (first at line 1, column 17)"),
+    ('{"Resources": {\n "Role": {"Type": "AWS::IAM::Role"},\n "Role": {"Type": "AWS::IAM::User"}\n}}',
+     "duplicate key 'Role' at line 3, column 2 (first at line 2, column 2)"),
+    ('{"Condition": {"StringEquals": {"aws:SourceAccount": "111122223333"}},\n'
+     ' "Condition": {"StringLike": {"aws:SourceArn": "*"}}}',
+     "duplicate key 'Condition' at line 2, column 2 (first at line 1, column 2)"),
+    ('{"Effect": "Deny", "Eff\\u0065ct": "Allow"}', "duplicate key 'Effect' at line 1, column 20 (first at line 1, column 2)"),
+    ('{"Description": "a \\"quoted\\": {x} [y]",\n "Description": "again"}',
+     "duplicate key 'Description' at line 2, column 2 (first at line 1, column 2)"),
+    ('{"A": [{"B": 1}, {"B": 2}], "C": {"B": {"D": 1, "B": 2}},\n "A": 3}',
+     "duplicate key 'A' at line 2, column 2 (first at line 1, column 2)"),
+])
+def test_a_json_key_given_twice_in_one_object_is_a_template_error_naming_both_places(tmp_path, name, text, duplicate):
+    path = tmp_path / name
+    path.write_text(text)
+    with pytest.raises(TemplateError) as raised:
+        read_template_file(path)
+    assert str(raised.value) == (f"cannot read {path}: {duplicate}: a key may appear once in an object, else which "
+                                 f"of its values counts is undefined")
+
+
+@pytest.mark.parametrize(("text", "duplicate"), [
+    ("Statement:\n  - Effect: Deny\n    Action: s3:*\n    Effect: Allow\n",
+     "duplicate key 'Effect' at line 4, column 5 (first at line 2, column 5)"),
+    ("Resources:\n  Role: {Type: AWS::IAM::Role}\n  Role: {Type: AWS::IAM::User}\n",
+     "duplicate key 'Role' at line 3, column 3 (first at line 2, column 3)"),
+    ("Condition:\n  StringEquals: {aws:SourceAccount: '111122223333'}\nCondition:\n  StringLike: {aws:SourceArn: '*'}\n",
+     "duplicate key 'Condition' at line 3, column 1 (first at line 1, column 1)"),
+    ("Resource: !Sub ['${A}/*', {A: x, A: y}]\n", "duplicate key 'A' at line 1, column 34 (first at line 1, column 28)"),
+    ("Statement: [{Effect: Deny, 'Effect': Allow}]\n",
+     "duplicate key 'Effect' at line 1, column 28 (first at line 1, column 14)"),
+])
+def test_a_yaml_key_given_twice_in_one_mapping_is_a_template_error_naming_both_places(tmp_path, text, duplicate):
+    path = tmp_path / "template.yaml"
+    path.write_text(text)
+    with pytest.raises(TemplateError, match=re.escape(f"cannot read {path}: {duplicate}: a key may appear once")):
+        read_template_file(path)
+
+
+MERGED = "Base: &base {Effect: Deny, Action: 's3:*'}\nStatement:\n  <<: *base\n  Effect: Allow\n"
+
+
+def test_a_yaml_merge_key_may_be_overridden_by_the_mappings_own_keys(tmp_path):
+    assert _read(tmp_path, MERGED)["Statement"] == {"Effect": "Allow", "Action": "s3:*"}
+
+
+def test_a_key_given_twice_beside_a_merge_key_is_still_refused(tmp_path):
+    with pytest.raises(TemplateError, match=re.escape("duplicate key 'Effect' at line 5, column 3 (first at line 4")):
+        _read(tmp_path, MERGED + "  Effect: Deny\n")
+
+
+def test_the_pure_python_safe_loader_refuses_duplicate_keys_as_libyamls_parser_does():
+    text = "Statement:\n  Effect: Deny\n  Effect: Allow\n"
+    for loader in (_cfn_yaml.cloudformation_loader(yaml.SafeLoader), _cfn_yaml._LOADER):
+        with pytest.raises(_cfn_yaml.DuplicateKeyError) as raised:
+            yaml.load(text, Loader=loader)
+        assert (raised.value.key, _cfn_yaml.line_column(raised.value.problem_mark)) == ("Effect", (3, 3))
