@@ -2,7 +2,7 @@
 
 ``Simulator.from_template(template_dict, account=..., region=..., partition="aws")`` reads the template with
 :func:`~iam_patterns.evaluation.template.load_template`; ``Simulator.from_stack(stack)`` synthesizes a CDK
-stack first (duck-typed: this module never imports ``aws_cdk``).
+stack first (this module imports ``aws_cdk`` only inside ``from_stack``, whose caller has loaded it already).
 
 ``sim.can_assume(role, principal, context)`` evaluates ``sts:AssumeRole`` (``AssumeRoleWithWebIdentity`` for
 a ``{"Federated": OIDC provider}`` principal, ``AssumeRoleWithSAML`` for a SAML provider) on the role, against
@@ -28,11 +28,12 @@ Defaults, and what the simulator fills in:
 
 from __future__ import annotations
 
+import re
 from collections.abc import Mapping, Sequence
 from functools import lru_cache
 from typing import Any
 
-from ..errors import TemplateError
+from ..errors import TemplateError, ValidationError
 from ..policy import is_unresolved
 from ..policy.keys import PRINCIPAL_ARN
 from .engine import EvaluationResult, Policy, evaluate
@@ -52,6 +53,34 @@ def _callers_own_grant(action: str, role_arn: str) -> tuple[dict[str, Any], ...]
     Cached, so the engine compiles it once per role and action.
     """
     return ({"Version": "2012-10-17", "Statement": [{"Effect": "Allow", "Action": action, "Resource": role_arn}]},)
+
+
+def _synthesized_template(stack: Any) -> Mapping[str, Any]:
+    """The stack's template as its Stage (or app) synthesized it, as ``Template.from_stack`` reads it.
+
+    CDK synthesizes a Stage once and keeps that cloud assembly; asked again after its construct tree changed, it
+    raises ``ConstructTreeModifiedAfterSynth`` (it sees constructs added in the Stage's own stacks, not in its
+    sub-Stages: hence the stack's own Stage, not the app). That is refused here rather than forced
+    (``synth(force=True)`` reruns aspects, rewrites the templates in the caller's cdk.out and cloud assembly).
+    """
+    from aws_cdk import Stage
+
+    stage = Stage.of(stack)
+    try:
+        assembly = stage.synth()
+    except RuntimeError as err:
+        if "ConstructTreeModifiedAfterSynth" not in str(err):
+            raise
+        changed = re.search(r"after the first synthesis (\([^)]*\))", str(err))
+        where = f"its Stage {stage.node.path!r}" if stage.node.path else "its app"
+        raise ValidationError(
+            "stack", stack.node.path,
+            f"{where} changed after it was synthesized{f' {changed[1]}' if changed else ''}, and CDK "
+            f"synthesizes a Stage once (forcing it again would rerun aspects and rewrite the templates you have): "
+            f"build every stack before the first synth (app.synth(), Template.from_stack, Simulator.from_stack), "
+            f"or build this one in an App of its own",
+        ) from None
+    return assembly.get_stack_artifact(stack.artifact_id).template
 
 
 def _logical_id_of(construct: Any) -> str:
@@ -116,10 +145,11 @@ class Simulator:
         scps: Sequence[Sequence[Policy]] = (),
         managed_policies: Mapping[str, Policy] | None = None,
     ) -> Simulator:
-        """A simulator over a CDK stack, synthesized through its app (adds nothing to the app afterwards).
+        """A simulator over a CDK stack, synthesized through its Stage or app (adds nothing to the app).
 
-        A stack in a ``Stage`` (nested Stages included) is read too: its template is in a nested cloud assembly
-        (``assembly-Prod/...``), which the assembly's ``get_stack_artifact`` searches. The account and region are
+        The stack's own ``Stage`` (the app for a top-level stack, ``Prod`` for ``Stack(Stage(app, "Prod"), "Api")``)
+        is synthesized, or its earlier synthesis read: CDK synthesizes a Stage once, so a stack added or changed
+        after that is refused with :class:`ValidationError` (build every stack first). The account and region are
         the stack's (or its Stage's) when they are concrete, else ``account`` / ``region``, else 123456789012 /
         us-east-1.
 
@@ -128,7 +158,7 @@ class Simulator:
             app = App(); stack = MyStack(app, "Ci")
             Simulator.from_stack(stack).can_assume(stack.deploy_role, {"Federated": provider_arn}, claims)
         """
-        template = stack.node.root.synth().get_stack_artifact(stack.artifact_id).template
+        template = _synthesized_template(stack)
         concrete = lambda value: value if isinstance(value, str) and not is_unresolved(value) else None  # noqa: E731
         return cls.from_template(
             template,

@@ -1,13 +1,16 @@
 """Simulator.from_stack on synthesized CDK stacks: the example stack, a PatternRole, and stacks in Stages,
-judged offline."""
+judged offline; stacks it cannot read (added after their app was synthesized) refused with what to do."""
 
 from __future__ import annotations
 
+import re
+
+import pytest
 from aws_cdk import Aws, Environment, Stack, Stage
 from aws_cdk import aws_iam as iam
 from aws_cdk import aws_s3 as s3
 
-from iam_patterns import Decision, Request, Simulator, evaluate
+from iam_patterns import Decision, Request, Simulator, ValidationError, evaluate
 from iam_patterns.cli import main
 from iam_patterns.constructs._role import PatternRole
 from iam_patterns.policy import PolicyDocument, s3_prefix_access
@@ -129,3 +132,30 @@ def test_can_reads_a_stack_of_a_nested_stage_from_the_synthesized_cdk_out_by_nam
         assert main([*args[:4], "arn:aws:s3:::reports-Prod-Eu-Api/q1.csv", *args[4:]]) == 0
         assert f"(arn:aws:iam::{ACCOUNT}:role/Prod-Eu-Api-Reader" in capsys.readouterr().out
         assert main([*args[:4], "arn:aws:s3:::reports-ProdEuApi/q1.csv", *args[4:]]) == 1
+
+
+def test_a_stack_whose_app_or_stage_changed_after_it_was_synthesized_is_refused_not_read_stale(app):
+    lambda_ = iam.ServicePrincipal("lambda.amazonaws.com")
+    top, api = Stack(app, "Top"), Stack(Stage(app, "Prod"), "Api")
+    iam.Role(api, "Reader", assumed_by=lambda_)
+    app.synth()
+    late, late_in_stage = Stack(app, "Late"), Stack(api.node.scope, "Worker")
+    iam.Role(api, "Writer", assumed_by=lambda_)  # the app's synthesis would read Prod-Api without it
+    in_app, in_prod = "its app changed after", "its Stage 'Prod' changed after"
+    for stack, changed in [(late, f"{in_app} it was synthesized (+Late)"), (top, f"{in_app} it was synthesized"),
+                           (late_in_stage, f"{in_prod} it was synthesized (+Prod/Worker, +Prod/Api/Writer)"),
+                           (api, in_prod)]:
+        with pytest.raises(ValidationError, match=re.escape(f"stack is '{stack.node.path}', but {changed}")):
+            Simulator.from_stack(stack)
+    with pytest.raises(ValidationError, match=re.escape("build every stack before the first synth")):
+        Simulator.from_stack(late)
+
+
+def test_a_stack_in_a_stage_made_after_the_app_was_synthesized_is_read_from_that_stages_own_synthesis(app):
+    app.synth()
+    worker = Stack(Stage(app, "Dev", env=Environment(account=ACCOUNT, region="eu-west-1")), "Worker")
+    runner = iam.Role(worker, "Runner", assumed_by=iam.ServicePrincipal("ecs-tasks.amazonaws.com"))
+    sim = Simulator.from_stack(worker)
+    assert sim.template.stack_name == "Dev-Worker"
+    assert sim.can_assume(runner, {"Service": "ecs-tasks.amazonaws.com"}).allowed
+    assert not sim.can_assume(runner, {"Service": "lambda.amazonaws.com"}).allowed
