@@ -83,12 +83,6 @@ def _synthesized_template(stack: Any) -> Mapping[str, Any]:
     return assembly.get_stack_artifact(stack.artifact_id).template
 
 
-def _logical_id_of(construct: Any) -> str:
-    """The logical id of a CDK construct's CloudFormation resource, without importing aws_cdk."""
-    child = construct.node.default_child
-    return construct.stack.resolve(child.logical_id)
-
-
 class Simulator:
     """Evaluate requests against the roles and resource policies of one CloudFormation template.
 
@@ -107,6 +101,7 @@ class Simulator:
         self.scps = scps
         self.managed_policies = dict(managed_policies or {})
         self._identity: dict[str, dict[str, Policy]] = {}
+        self._stack_path: str | None = None  # the CDK stack from_stack read, whose constructs name its resources
 
     @classmethod
     def from_template(
@@ -149,18 +144,29 @@ class Simulator:
 
         The stack's own ``Stage`` (the app for a top-level stack, ``Prod`` for ``Stack(Stage(app, "Prod"), "Api")``)
         is synthesized, or its earlier synthesis read: CDK synthesizes a Stage once, so a stack added or changed
-        after that is refused with :class:`ValidationError` (build every stack first). The account and region are
-        the stack's (or its Stage's) when they are concrete, else ``account`` / ``region``, else 123456789012 /
-        us-east-1.
+        after that is refused with :class:`ValidationError` (build every stack first), and so is a ``NestedStack``
+        (its template is a file asset of its parent, fed by the parent's parameters). Constructs given to the
+        simulator must be of this stack (:class:`TemplateError` otherwise: logical ids repeat across stacks). The
+        account and region are the stack's (or its Stage's) when they are concrete, else ``account`` / ``region``,
+        else 123456789012 / us-east-1.
 
         Example::
 
             app = App(); stack = MyStack(app, "Ci")
             Simulator.from_stack(stack).can_assume(stack.deploy_role, {"Federated": provider_arn}, claims)
         """
+        if stack.nested:
+            raise ValidationError(
+                "stack", stack.node.path,
+                f"is a NestedStack, which from_stack does not read: its template is a file asset of its parent "
+                f"{stack.nested_stack_parent.node.path!r}, its values are parameters the parent passes, its name "
+                f"(AWS::StackName, and the names CloudFormation generates for its roles) is made at deploy time, and "
+                f"the resource policies its roles meet may be the parent's, so an offline answer could be wrong: pass "
+                f"the parent stack for the parent's roles, and build the roles to evaluate in a Stack",
+            )
         template = _synthesized_template(stack)
         concrete = lambda value: value if isinstance(value, str) and not is_unresolved(value) else None  # noqa: E731
-        return cls.from_template(
+        simulator = cls.from_template(
             template,
             account=account or concrete(stack.account) or DEFAULT_ACCOUNT,
             region=region or concrete(stack.region) or DEFAULT_REGION,
@@ -169,6 +175,17 @@ class Simulator:
             scps=scps,
             managed_policies=managed_policies,
         )
+        simulator._stack_path = stack.node.path
+        return simulator
+
+    def _logical_id(self, construct: Any, kind: str) -> str:
+        """The logical id of a CDK construct's CloudFormation resource, refused for a construct of another stack
+        than the one ``from_stack`` read (logical ids are relative to a stack, so they repeat across stacks)."""
+        its_stack = construct.stack.node.path
+        if self._stack_path is not None and its_stack != self._stack_path:
+            raise TemplateError(f"{kind} {construct.node.path!r} is in stack {its_stack!r}, not in "
+                                f"{self._stack_path!r}, whose template this simulator reads: use Simulator.from_stack on its stack")
+        return construct.stack.resolve(construct.node.default_child.logical_id)
 
     @property
     def roles(self) -> Mapping[str, Role]:
@@ -187,7 +204,7 @@ class Simulator:
 
             sim.role("Deploy").arn
         """
-        key = _logical_id_of(role) if hasattr(role, "node") else role
+        key = self._logical_id(role, "role") if hasattr(role, "node") else role
         roles = self.template.roles
         if isinstance(key, str) and key in roles:
             return roles[key]
@@ -210,7 +227,7 @@ class Simulator:
 
             sim.can(role, "s3:GetObject", sim.arn(bucket) + "/reports/q1.csv")
         """
-        key = _logical_id_of(resource) if hasattr(resource, "node") else resource
+        key = self._logical_id(resource, "resource") if hasattr(resource, "node") else resource
         arn = self.template.resolve({"Fn::GetAtt": [key, "Arn"]})
         if not isinstance(arn, str) or arn.startswith("<unresolved"):
             raise TemplateError(f"resource {key!r} has no ARN the template can resolve offline ({arn})")
