@@ -184,7 +184,8 @@ class Simulator:
         its_stack = construct.stack.node.path
         if self._stack_path is not None and its_stack != self._stack_path:
             raise TemplateError(f"{kind} {construct.node.path!r} is in stack {its_stack!r}, not in "
-                                f"{self._stack_path!r}, whose template this simulator reads: use Simulator.from_stack on its stack")
+                                f"{self._stack_path!r}, whose template this simulator reads: "
+                                f"use Simulator.from_stack on its stack")
         return construct.stack.resolve(construct.node.default_child.logical_id)
 
     @property
