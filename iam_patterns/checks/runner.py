@@ -143,20 +143,25 @@ def acknowledgement(acks: Mapping[str, Mapping[str, str]], path: str | None, che
     return None
 
 
-def passed_parameters(parent: Any, resource: str | None, nested: Any) -> list[str]:
-    """The parameters of a ``NestedStack``'s template (``nested``) that its parent's template passes it, in the
-    ``Parameters`` of its ``AWS::CloudFormation::Stack`` resource; every parameter when that resource is not known.
+def passed_parameters(nested: Any, passed: Mapping[str, Any] | None) -> list[str]:
+    """The parameters of a ``NestedStack``'s template (``nested``) that its parent passes: those in ``passed`` (the
+    ``Parameters`` of its ``AWS::CloudFormation::Stack`` resource), or every one when that is not known (``None``).
 
     Example::
 
-        passed_parameters(parent_template, "InnerNestedStackInnerNestedStackResource745E041B", nested_template)
+        passed_parameters(nested_template, {"referencetoParentData433BFA50Arn": {"Fn::GetAtt": [...]}})
     """
     declared = nested.get("Parameters") if isinstance(nested, Mapping) else None
-    declared = list(declared) if isinstance(declared, Mapping) else []
+    names = list(declared) if isinstance(declared, Mapping) else []
+    return names if passed is None else [name for name in names if name in passed]
+
+
+def _passed(parent: Any, resource: str | None) -> Mapping[str, Any] | None:
+    """The ``Parameters`` the parent's template passes with the nested stack's resource; ``None`` if not found."""
     resources = parent.get("Resources") if isinstance(parent, Mapping) else None
     stack = resources.get(resource) if isinstance(resources, Mapping) and resource else None
-    passed = (stack.get("Properties") or {}).get("Parameters") if isinstance(stack, Mapping) else None
-    return [name for name in declared if name in passed] if isinstance(passed, Mapping) else declared
+    parameters = (stack.get("Properties") or {}).get("Parameters", {}) if isinstance(stack, Mapping) else None
+    return parameters if isinstance(parameters, Mapping) else None
 
 
 def _check_assembly(folder: Path, report: Report, pack: Sequence[Rule]) -> None:
@@ -166,9 +171,9 @@ def _check_assembly(folder: Path, report: Report, pack: Sequence[Rule]) -> None:
         for stack in [top, *nested_stacks(top)]:
             path = stack.template_file
             template = templates[stack.display_name] = read_template_file(path)
-            passed = passed_parameters(templates[stack.parent], stack.resource, template) if stack.parent else ()
-            findings = _check_file(path, template, pack, stack_name=stack.stack_name, passed_parameters=passed,
-                                   **stack.environment)
+            passed = _passed(templates[stack.parent], stack.resource) if stack.parent else {}
+            findings = _check_file(path, template, pack, stack_name=stack.stack_name,
+                                   passed_parameters=passed_parameters(template, passed), **stack.environment)
             resources = template.get("Resources", {})
             report.templates.append(str(path))
             for finding in findings:
