@@ -89,7 +89,7 @@ def nested_cdk_out(out: Path, *, acknowledged: dict[str, dict[str, str]] | None 
     out.mkdir(parents=True)
     templates = {
         "Parent.template.json": {"Resources": {
-            ROLE: _role("Parent/Reader", {"Service": "lambda.amazonaws.com"}),
+            ROLE: stack_template("Parent/Reader")["Resources"][ROLE],
             INNER: _nested_stack_resource("Parent/Inner", {"Trusted": "arn:aws:iam::111122223333:root"})}},
         "ParentInner571755B8.nested.template.json": {
             "Parameters": {name: {"Type": "String", "Default": "*"} for name in ("Trusted", "Fallback")},
