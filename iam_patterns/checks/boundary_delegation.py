@@ -13,7 +13,8 @@ own permissions boundary when the template defines it (a group stands for its us
 ``AWS::IAM::UserToGroupAddition``): an escalation that every holder's boundary denies is not reported. A policy
 attached to no principal of the template, to a group with no user in the template, or to a principal with no
 boundary (or a boundary the template does not hold) is judged alone. Policies with ``Action: "*"`` or ``iam:*`` are
-left to those checks.
+left to those checks. Each question is asked of a resource of the type the action acts on (the catalogue's resource
+types: ``iam:CreateUser`` of a user), so a message never names a role for a user action.
 """
 
 from __future__ import annotations
@@ -23,7 +24,7 @@ from typing import Any
 
 from ..policy.actions import BOUNDARY_POLICY_EDITS, BOUNDARY_PUTS, BOUNDARY_REMOVAL, ENTITY_CREATION
 from ..policy.keys import PERMISSIONS_BOUNDARY
-from ._probe import PROBE, candidate_resources, concrete, identity_allows
+from ._probe import candidate_resources, concrete, identity_allows
 from ._statements import action_matches, allows, statements, tests, values
 from .subject import IDENTITY, Subject
 
@@ -67,7 +68,6 @@ def check(subject: Subject) -> Iterator[str]:
         list(check(subject))   # ["Delegate allows iam:CreateRole on ... without a permissions boundary ..."]
     """
     who = dict(account=subject.account, partition=subject.partition)
-    iam = f"arn:{subject.partition}:iam::{subject.account}"
     admin = f"arn:{subject.partition}:iam::aws:policy/AdministratorAccess"
     for policy in subject.policies:
         if policy.kind != IDENTITY:
@@ -80,8 +80,7 @@ def check(subject: Subject) -> Iterator[str]:
                        for boundary in policy.boundaries or (None,))
 
         def probe(action: str, context: dict[str, str]) -> str | None:
-            default = f"{iam}:{'user' if 'User' in action else 'role'}/{PROBE}"
-            return next((r for r in candidate_resources(document, action, default) if allowed(action, r, context)),
+            return next((r for r in candidate_resources(document, action, **who) if allowed(action, r, context)),
                         None)
 
         for action in ENTITY_CREATION + BOUNDARY_PUTS:

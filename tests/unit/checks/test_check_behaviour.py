@@ -122,6 +122,34 @@ def test_boundary_delegation_honours_the_policys_own_deny():
     assert [f for f in check_template(_template(D=delegation)) if f.check == "boundary-delegation"] == []
 
 
+IAM = "arn:aws:iam::123456789012"
+
+
+@pytest.mark.parametrize("resources", [
+    [f"{IAM}:policy/app/*", f"{IAM}:role/app/*", f"{IAM}:user/app/*"],
+    [f"{IAM}:user/app/*", f"{IAM}:role/app/*", f"{IAM}:policy/app/*"],
+])
+@pytest.mark.parametrize(("action", "resource_type"), [
+    ("iam:CreateRole", "role"), ("iam:CreateUser", "user"),
+    ("iam:PutRolePermissionsBoundary", "role"), ("iam:PutUserPermissionsBoundary", "user"),
+    ("iam:DeleteRolePermissionsBoundary", "role"), ("iam:DeleteUserPermissionsBoundary", "user"),
+])
+def test_a_boundary_delegation_message_names_a_resource_of_the_type_the_action_acts_on(action, resource_type,
+                                                                                       resources):
+    (message,) = _delegation_messages(_policy({"Effect": "Allow", "Action": action, "Resource": resources}))
+    assert message.startswith(f"D allows {action} on {IAM}:{resource_type}/app/probe")
+
+
+def test_a_resource_pattern_wider_than_a_type_is_probed_with_a_resource_of_the_actions_type():
+    (message,) = _delegation_messages(_policy({"Effect": "Allow", "Action": "iam:CreateUser", "Resource": f"{IAM}:*"}))
+    assert message.startswith(f"D allows iam:CreateUser on {IAM}:user/iam-patterns-probe without a permissions")
+
+
+def test_user_creation_allowed_only_on_roles_grants_nothing_and_is_not_reported():
+    # IAM authorizes iam:CreateUser against the new user's ARN: a role ARN in the Resource never matches it.
+    assert _delegation_messages(_policy({"Effect": "Allow", "Action": "iam:CreateUser", "Resource": f"{IAM}:role/*"})) == []
+
+
 APP_BOUNDARY = "arn:aws:iam::123456789012:policy/app-boundary"
 
 
