@@ -26,7 +26,7 @@ from ..policy.actions import BOUNDARY_POLICY_EDITS, BOUNDARY_PUTS, BOUNDARY_REMO
 from ..policy.keys import PERMISSIONS_BOUNDARY
 from ._probe import candidate_resources, concrete, identity_allows
 from ._statements import action_matches, allows, statements, tests, values
-from .subject import IDENTITY, Subject
+from .subject import IDENTITY, Holder, Subject
 
 ID = "boundary-delegation"
 DESCRIPTION = "Role or user creation allowed without the permissions boundary, or the boundary removable or editable"
@@ -76,8 +76,8 @@ def check(subject: Subject) -> Iterator[str]:
 
         def allowed(action: str, resource: str, context: dict[str, str]) -> bool:
             """Allowed to a principal the policy applies to, under that principal's boundary (alone if none)."""
-            return any(identity_allows(document, action, resource, context, boundary=boundary, **who)
-                       for boundary in policy.boundaries or (None,))
+            return any(identity_allows(document, action, resource, context, boundary=holder.boundary, **who)
+                       for holder in policy.holders or (Holder(None, (document,)),))
 
         def probe(action: str, context: dict[str, str]) -> str | None:
             return next((r for r in candidate_resources(document, action, **who) if allowed(action, r, context)),
