@@ -16,7 +16,7 @@ from __future__ import annotations
 
 import re
 import time
-from collections.abc import Iterator, Mapping
+from collections.abc import Iterator, Mapping, Sequence
 from functools import lru_cache
 from typing import Any
 
@@ -84,15 +84,15 @@ def open_statements(policy: Policy, account: str, partition: str) -> Iterator[tu
             return  # a malformed policy: the evaluator cannot answer, and other checks report what they can
 
 
-def identity_allows(document: Any, action: str, resource: str, context: Mapping[str, Any], *, account: str,
-                    partition: str, boundary: Any = None) -> bool:
-    """Whether an identity-based policy lets a principal of ``account`` do ``action`` on ``resource``: alone, or
+def identity_allows(documents: Sequence[Any], action: str, resource: str, context: Mapping[str, Any], *,
+                    account: str, partition: str, boundary: Any = None) -> bool:
+    """Whether identity-based policies let a principal of ``account`` do ``action`` on ``resource``: alone, or
     under the permissions ``boundary`` when one is given (a boundary the evaluator cannot read stops nothing)."""
     try:
         request = Request(f"arn:{partition}:iam::{account}:user/{PROBE}", action, resource, dict(context))
-        return evaluate(request, [document], boundary=boundary).allowed
+        return evaluate(request, list(documents), boundary=boundary).allowed
     except ValidationError:
-        return boundary is not None and identity_allows(document, action, resource, context, account=account,
+        return boundary is not None and identity_allows(documents, action, resource, context, account=account,
                                                         partition=partition)
 
 
