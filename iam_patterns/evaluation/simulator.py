@@ -2,7 +2,7 @@
 
 ``Simulator.from_template(template_dict, account=..., region=..., partition="aws")`` reads the template with
 :func:`~iam_patterns.evaluation.template.load_template`; ``Simulator.from_stack(stack)`` synthesizes a CDK
-stack first (duck-typed: this module never imports ``aws_cdk``).
+stack first (this module imports ``aws_cdk`` only inside ``from_stack``, whose caller has loaded it already).
 
 ``sim.can_assume(role, principal, context)`` evaluates ``sts:AssumeRole`` (``AssumeRoleWithWebIdentity`` for
 a ``{"Federated": OIDC provider}`` principal, ``AssumeRoleWithSAML`` for a SAML provider) on the role, against
@@ -28,11 +28,12 @@ Defaults, and what the simulator fills in:
 
 from __future__ import annotations
 
+import re
 from collections.abc import Mapping, Sequence
 from functools import lru_cache
 from typing import Any
 
-from ..errors import TemplateError
+from ..errors import TemplateError, ValidationError
 from ..policy import is_unresolved
 from ..policy.keys import PRINCIPAL_ARN
 from .engine import EvaluationResult, Policy, evaluate
@@ -54,10 +55,32 @@ def _callers_own_grant(action: str, role_arn: str) -> tuple[dict[str, Any], ...]
     return ({"Version": "2012-10-17", "Statement": [{"Effect": "Allow", "Action": action, "Resource": role_arn}]},)
 
 
-def _logical_id_of(construct: Any) -> str:
-    """The logical id of a CDK construct's CloudFormation resource, without importing aws_cdk."""
-    child = construct.node.default_child
-    return construct.stack.resolve(child.logical_id)
+def _synthesized_template(stack: Any) -> Mapping[str, Any]:
+    """The stack's template as its Stage (or app) synthesized it, as ``Template.from_stack`` reads it.
+
+    CDK synthesizes a Stage once and keeps that cloud assembly; asked again after its construct tree changed, it
+    raises ``ConstructTreeModifiedAfterSynth`` (it sees constructs added in the Stage's own stacks, not in its
+    sub-Stages: hence the stack's own Stage, not the app). That is refused here rather than forced
+    (``synth(force=True)`` reruns aspects, rewrites the templates in the caller's cdk.out and cloud assembly).
+    """
+    from aws_cdk import Stage
+
+    stage = Stage.of(stack)
+    try:
+        assembly = stage.synth()
+    except RuntimeError as err:
+        if "ConstructTreeModifiedAfterSynth" not in str(err):
+            raise
+        changed = re.search(r"after the first synthesis (\([^)]*\))", str(err))
+        where = f"its Stage {stage.node.path!r}" if stage.node.path else "its app"
+        raise ValidationError(
+            "stack", stack.node.path,
+            f"{where} changed after it was synthesized{f' {changed[1]}' if changed else ''}, and CDK "
+            f"synthesizes a Stage once (forcing it again would rerun aspects and rewrite the templates you have): "
+            f"build every stack before the first synth (app.synth(), Template.from_stack, Simulator.from_stack), "
+            f"or build this one in an App of its own",
+        ) from None
+    return assembly.get_stack_artifact(stack.artifact_id).template
 
 
 class Simulator:
@@ -78,6 +101,7 @@ class Simulator:
         self.scps = scps
         self.managed_policies = dict(managed_policies or {})
         self._identity: dict[str, dict[str, Policy]] = {}
+        self._stack_path: str | None = None  # the CDK stack from_stack read, whose constructs name its resources
 
     @classmethod
     def from_template(
@@ -116,21 +140,33 @@ class Simulator:
         scps: Sequence[Sequence[Policy]] = (),
         managed_policies: Mapping[str, Policy] | None = None,
     ) -> Simulator:
-        """A simulator over a CDK stack, synthesized through its app (adds nothing to the app afterwards).
+        """A simulator over a CDK stack, synthesized through its Stage or app (adds nothing to the app).
 
-        A stack in a ``Stage`` (nested Stages included) is read too: its template is in a nested cloud assembly
-        (``assembly-Prod/...``), which the assembly's ``get_stack_artifact`` searches. The account and region are
-        the stack's (or its Stage's) when they are concrete, else ``account`` / ``region``, else 123456789012 /
-        us-east-1.
+        The stack's own ``Stage`` (the app for a top-level stack, ``Prod`` for ``Stack(Stage(app, "Prod"), "Api")``)
+        is synthesized, or its earlier synthesis read: CDK synthesizes a Stage once, so a stack added or changed
+        after that is refused with :class:`ValidationError` (build every stack first), and so is a ``NestedStack``
+        (its template is a file asset of its parent, fed by the parent's parameters). Constructs given to the
+        simulator must be of this stack (:class:`TemplateError` otherwise: logical ids repeat across stacks). The
+        account and region are the stack's (or its Stage's) when they are concrete, else ``account`` / ``region``,
+        else 123456789012 / us-east-1.
 
         Example::
 
             app = App(); stack = MyStack(app, "Ci")
             Simulator.from_stack(stack).can_assume(stack.deploy_role, {"Federated": provider_arn}, claims)
         """
-        template = stack.node.root.synth().get_stack_artifact(stack.artifact_id).template
+        if stack.nested:
+            raise ValidationError(
+                "stack", stack.node.path,
+                f"is a NestedStack, which from_stack does not read: its template is a file asset of its parent "
+                f"{stack.nested_stack_parent.node.path!r}, its values are parameters the parent passes, its name "
+                f"(AWS::StackName, and the names CloudFormation generates for its roles) is made at deploy time, and "
+                f"the resource policies its roles meet may be the parent's, so an offline answer could be wrong: pass "
+                f"the parent stack for the parent's roles, and build the roles to evaluate in a Stack",
+            )
+        template = _synthesized_template(stack)
         concrete = lambda value: value if isinstance(value, str) and not is_unresolved(value) else None  # noqa: E731
-        return cls.from_template(
+        simulator = cls.from_template(
             template,
             account=account or concrete(stack.account) or DEFAULT_ACCOUNT,
             region=region or concrete(stack.region) or DEFAULT_REGION,
@@ -139,6 +175,18 @@ class Simulator:
             scps=scps,
             managed_policies=managed_policies,
         )
+        simulator._stack_path = stack.node.path
+        return simulator
+
+    def _logical_id(self, construct: Any, kind: str) -> str:
+        """The logical id of a CDK construct's CloudFormation resource, refused for a construct of another stack
+        than the one ``from_stack`` read (logical ids are relative to a stack, so they repeat across stacks)."""
+        its_stack = construct.stack.node.path
+        if self._stack_path is not None and its_stack != self._stack_path:
+            raise TemplateError(f"{kind} {construct.node.path!r} is in stack {its_stack!r}, not in "
+                                f"{self._stack_path!r}, whose template this simulator reads: "
+                                f"use Simulator.from_stack on its stack")
+        return construct.stack.resolve(construct.node.default_child.logical_id)
 
     @property
     def roles(self) -> Mapping[str, Role]:
@@ -157,7 +205,7 @@ class Simulator:
 
             sim.role("Deploy").arn
         """
-        key = _logical_id_of(role) if hasattr(role, "node") else role
+        key = self._logical_id(role, "role") if hasattr(role, "node") else role
         roles = self.template.roles
         if isinstance(key, str) and key in roles:
             return roles[key]
@@ -180,7 +228,7 @@ class Simulator:
 
             sim.can(role, "s3:GetObject", sim.arn(bucket) + "/reports/q1.csv")
         """
-        key = _logical_id_of(resource) if hasattr(resource, "node") else resource
+        key = self._logical_id(resource, "resource") if hasattr(resource, "node") else resource
         arn = self.template.resolve({"Fn::GetAtt": [key, "Arn"]})
         if not isinstance(arn, str) or arn.startswith("<unresolved"):
             raise TemplateError(f"resource {key!r} has no ARN the template can resolve offline ({arn})")

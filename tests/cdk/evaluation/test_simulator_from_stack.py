@@ -1,13 +1,17 @@
 """Simulator.from_stack on synthesized CDK stacks: the example stack, a PatternRole, and stacks in Stages,
-judged offline."""
+judged offline; stacks it cannot read (changed after their Stage was synthesized, a NestedStack) refused with
+what to do."""
 
 from __future__ import annotations
 
-from aws_cdk import Aws, Environment, Stack, Stage
+import re
+
+import pytest
+from aws_cdk import Aws, Environment, NestedStack, Stack, Stage
 from aws_cdk import aws_iam as iam
 from aws_cdk import aws_s3 as s3
 
-from iam_patterns import Decision, Request, Simulator, evaluate
+from iam_patterns import Decision, Request, Simulator, TemplateError, ValidationError, evaluate
 from iam_patterns.cli import main
 from iam_patterns.constructs._role import PatternRole
 from iam_patterns.policy import PolicyDocument, s3_prefix_access
@@ -129,3 +133,53 @@ def test_can_reads_a_stack_of_a_nested_stage_from_the_synthesized_cdk_out_by_nam
         assert main([*args[:4], "arn:aws:s3:::reports-Prod-Eu-Api/q1.csv", *args[4:]]) == 0
         assert f"(arn:aws:iam::{ACCOUNT}:role/Prod-Eu-Api-Reader" in capsys.readouterr().out
         assert main([*args[:4], "arn:aws:s3:::reports-ProdEuApi/q1.csv", *args[4:]]) == 1
+
+
+def test_a_stack_whose_app_or_stage_changed_after_it_was_synthesized_is_refused_not_read_stale(app):
+    lambda_ = iam.ServicePrincipal("lambda.amazonaws.com")
+    top, api = Stack(app, "Top"), Stack(Stage(app, "Prod"), "Api")
+    iam.Role(api, "Reader", assumed_by=lambda_)
+    app.synth()
+    late, late_in_stage = Stack(app, "Late"), Stack(api.node.scope, "Worker")
+    iam.Role(api, "Writer", assumed_by=lambda_)  # the app's synthesis would read Prod-Api without it
+    in_app, in_prod = "its app changed after", "its Stage 'Prod' changed after"
+    for stack, changed in [(late, f"{in_app} it was synthesized (+Late)"), (top, f"{in_app} it was synthesized"),
+                           (late_in_stage, f"{in_prod} it was synthesized (+Prod/Worker, +Prod/Api/Writer)"),
+                           (api, in_prod)]:
+        with pytest.raises(ValidationError, match=re.escape(f"stack is '{stack.node.path}', but {changed}")):
+            Simulator.from_stack(stack)
+    with pytest.raises(ValidationError, match=re.escape("build every stack before the first synth")):
+        Simulator.from_stack(late)
+
+
+def test_a_stack_in_a_stage_made_after_the_app_was_synthesized_is_read_from_that_stages_own_synthesis(app):
+    app.synth()
+    worker = Stack(Stage(app, "Dev", env=Environment(account=ACCOUNT, region="eu-west-1")), "Worker")
+    runner = iam.Role(worker, "Runner", assumed_by=iam.ServicePrincipal("ecs-tasks.amazonaws.com"))
+    sim = Simulator.from_stack(worker)
+    assert sim.template.stack_name == "Dev-Worker"
+    assert sim.can_assume(runner, {"Service": "ecs-tasks.amazonaws.com"}).allowed
+    assert not sim.can_assume(runner, {"Service": "lambda.amazonaws.com"}).allowed
+
+
+def test_a_nested_stack_is_refused_and_its_parents_simulator_does_not_answer_for_its_roles(app):
+    parent = Stack(app, "Parent")
+    inner = NestedStack(parent, "Inner")
+    bucket = s3.Bucket(inner, "Data")
+    # Logical ids are relative to a stack: both roles are ReaderF7BF189D, one in each template.
+    reader = iam.Role(parent, "Reader", assumed_by=iam.ServicePrincipal("lambda.amazonaws.com"))
+    inner_reader = iam.Role(inner, "Reader", assumed_by=iam.ServicePrincipal("ec2.amazonaws.com"))
+    inner_reader.grant_assume_role(reader)  # the parent reads the role's ARN from an output of the nested stack
+    with pytest.raises(ValidationError, match=re.escape(
+            "stack is 'Parent/Inner', but is a NestedStack, which from_stack does not read: its template is a file "
+            "asset of its parent 'Parent'")):
+        Simulator.from_stack(inner)
+    sim = Simulator.from_stack(parent)
+    assert sim.can_assume(reader, {"Service": "lambda.amazonaws.com"}).allowed
+    other_stack = "is in stack 'Parent/Inner', not in 'Parent', whose template this simulator reads"
+    with pytest.raises(TemplateError, match=re.escape(f"role 'Parent/Inner/Reader' {other_stack}")):
+        sim.can_assume(inner_reader, {"Service": "lambda.amazonaws.com"})
+    with pytest.raises(TemplateError, match=re.escape(f"resource 'Parent/Inner/Data' {other_stack}")):
+        sim.arn(bucket)
+    with pytest.raises(TemplateError, match=re.escape("role 'ReaderF7BF189D' cannot be evaluated offline: ")):
+        sim.can(reader, "sts:AssumeRole", "arn:aws:iam::123456789012:role/any")
