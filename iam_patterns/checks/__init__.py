@@ -18,13 +18,14 @@ from __future__ import annotations
 from .finding import SEVERITIES, Finding, Severity
 from .pack import PACK, Rule
 from .runner import Acknowledged, Report, check_paths, check_template, rule_id
-from .subject import Policy, Subject, subjects
+from .subject import Holder, Policy, Subject, subjects
 
 __all__ = [
     "PACK",
     "SEVERITIES",
     "Acknowledged",
     "Finding",
+    "Holder",
     "Policy",
     "Report",
     "Rule",

@@ -7,14 +7,17 @@ who has read the policy and sets every key a caller controls (``sts:ExternalId``
 narrows the statement, as it does in AWS.
 
 Wildcards in the policy's actions and resources are made concrete: an action pattern becomes the first
-catalogue action it matches, a resource pattern has each ``*`` replaced by ``probe``.
+catalogue action it matches, a resource pattern has each ``*`` replaced by ``probe``. An identity-based policy is
+probed on resources of the type the action acts on (the catalogue's resource types): ``iam:CreateUser`` on a
+user, even when the statement that grants it lists roles first.
 """
 
 from __future__ import annotations
 
 import re
 import time
-from collections.abc import Iterator, Mapping
+from collections.abc import Iterator, Mapping, Sequence
+from functools import lru_cache
 from typing import Any
 
 from ..errors import ValidationError
@@ -29,6 +32,8 @@ _CALLER_KEYS = frozenset(("sts:externalid", "sts:rolesessionname", "sts:sourceid
                           "aws:referer", "aws:securetransport", "aws:tagkeys"))
 _CALLER_KEY_PREFIXES = ("aws:requesttag/",)
 _ACTION = re.compile(r"[A-Za-z0-9-]+:[A-Za-z0-9]+")
+_VARIABLE = re.compile(r"\$\{(\w+)\}")
+_ARN_PARTS = {"Partition": "[^:]+", "Region": "[^:]*", "Account": "[^:]*"}
 ALLOW_ALL = {"Version": "2012-10-17", "Statement": [{"Effect": "Allow", "Action": "*", "Resource": "*"}]}
 
 
@@ -79,25 +84,57 @@ def open_statements(policy: Policy, account: str, partition: str) -> Iterator[tu
             return  # a malformed policy: the evaluator cannot answer, and other checks report what they can
 
 
-def identity_allows(document: Any, action: str, resource: str, context: Mapping[str, Any], *, account: str,
-                    partition: str, boundary: Any = None) -> bool:
-    """Whether an identity-based policy lets a principal of ``account`` do ``action`` on ``resource``: alone, or
+def identity_allows(documents: Sequence[Any], action: str, resource: str, context: Mapping[str, Any], *,
+                    account: str, partition: str, boundary: Any = None) -> bool:
+    """Whether identity-based policies let a principal of ``account`` do ``action`` on ``resource``: alone, or
     under the permissions ``boundary`` when one is given (a boundary the evaluator cannot read stops nothing)."""
     try:
         request = Request(f"arn:{partition}:iam::{account}:user/{PROBE}", action, resource, dict(context))
-        return evaluate(request, [document], boundary=boundary).allowed
+        return evaluate(request, list(documents), boundary=boundary).allowed
     except ValidationError:
-        return boundary is not None and identity_allows(document, action, resource, context, account=account,
+        return boundary is not None and identity_allows(documents, action, resource, context, account=account,
                                                         partition=partition)
 
 
-def candidate_resources(document: Any, action: str, default: str) -> list[str]:
-    """Concrete resources for which the policy's Allow statements grant ``action`` (``*`` becomes ``default``)."""
+@lru_cache(maxsize=256)
+def _arn_format(arn_format: str) -> re.Pattern[str]:
+    """What an ARN format of the catalogue matches: ``${Partition}`` one ARN field, ``${Region}`` and ``${Account}``
+    one field or none, any other variable (a name, with its path) anything."""
+    parts = _VARIABLE.split(arn_format)  # text, variable, text, ...
+    return re.compile("".join(re.escape(part) if i % 2 == 0 else _ARN_PARTS.get(part, ".+")
+                              for i, part in enumerate(parts)))
+
+
+def of_type(action: str, arn: str) -> bool:
+    """Whether ``arn`` is a resource of a type ``action`` acts on (any ARN, when the catalogue lists no type)."""
+    formats = CATALOGUE.arn_formats(action)
+    return not formats or any(_arn_format(f).fullmatch(arn) for f in formats)
+
+
+def typed_probe(action: str, *, account: str, partition: str) -> str | None:
+    """An ARN of the first resource type ``action`` acts on, in ``account``, named ``PROBE``; ``None`` when the
+    catalogue lists no type for it.
+
+    Example::
+
+        typed_probe("iam:CreateUser", account="111122223333", partition="aws")
+        # "arn:aws:iam::111122223333:user/iam-patterns-probe"
+    """
+    formats = CATALOGUE.arn_formats(action)
+    fill = {"Partition": partition, "Account": account}
+    return _VARIABLE.sub(lambda m: fill.get(m.group(1), PROBE), formats[0]) if formats else None
+
+
+def candidate_resources(document: Any, action: str, *, account: str, partition: str) -> list[str]:
+    """Concrete resources, of a type ``action`` acts on, for which the policy's Allow statements grant ``action``;
+    then :func:`typed_probe`'s ARN, which ``*`` (or a pattern wider than a type) grants. Ask the evaluator which
+    of them the policy allows: these are only the ones worth asking about."""
     out = []
     for _, statement in statements(document):
         if grants(statement, action):
             for resource in values(statement.get("Resource")):
-                value = default if resource == "*" else concrete(resource)
-                if value not in out:
+                value = concrete(resource)
+                if resource != "*" and of_type(action, value) and value not in out:
                     out.append(value)
-    return out
+    probe = typed_probe(action, account=account, partition=partition)
+    return out + [probe] if probe and probe not in out else out

@@ -12,7 +12,8 @@ resource that holds a policy or has managed policies attached:
 - a bucket, queue or topic policy, or a key: its resource-based policy (``RESOURCE``), with the ARNs it guards.
 
 Roles, users and groups also carry the ARNs of their ``ManagedPolicyArns`` and every inline policy that
-applies to them wherever it is written (for the per-principal size quota).
+applies to them wherever it is written (for the per-principal size quota). An identity-based policy carries its
+``Holder`` s: each principal of the template it applies to, with that principal's boundary and all its policies.
 
 Example::
 
@@ -29,11 +30,29 @@ from ..evaluation import Template
 from ..policy.keys import PERMISSIONS_BOUNDARY
 from ._statements import key_tests
 
-__all__ = ["BOUNDARY", "IDENTITY", "RESOURCE", "TRUST", "Policy", "Subject", "subjects"]
+__all__ = ["BOUNDARY", "IDENTITY", "RESOURCE", "TRUST", "Holder", "Policy", "Subject", "subjects"]
 
 TRUST, IDENTITY, BOUNDARY, RESOURCE = "trust", "identity", "boundary", "resource"
 _INLINE_TYPES = ("AWS::IAM::Role", "AWS::IAM::User", "AWS::IAM::Group", "AWS::IAM::Policy", "AWS::IAM::RolePolicy",
                  "AWS::IAM::UserPolicy", "AWS::IAM::GroupPolicy")
+
+
+@dataclass(frozen=True)
+class Holder:
+    """A principal of the template that an identity-based policy applies to, a group standing for each of its users.
+
+    ``boundary``: its permissions boundary's document, or ``None`` when it has none, the template does not hold
+    its document, or it is a group with no user in the template. ``policies``: the documents of every
+    identity-based policy of the template that applies to it (for a user, its groups' too), the policy itself
+    included.
+
+    Example::
+
+        Holder(boundary=None, policies=(document,))
+    """
+
+    boundary: Any
+    policies: tuple[Any, ...]
 
 
 @dataclass(frozen=True)
@@ -42,18 +61,16 @@ class Policy:
 
     ``kind``: ``trust``, ``identity``, ``boundary`` or ``resource``. ``name``: where it is written (the
     property, or the policy's name). ``guards``: the ARNs it protects (a trust policy: the role; a
-    resource-based policy: its resources); empty for identity-based policies. ``boundaries``: for an
-    identity-based policy, the permissions boundary of each principal of the template it applies to, a group
-    standing for each of its users (its document, or ``None`` when the principal has no boundary, the template
-    does not hold its document, or it is a group with no user in the template); empty when it applies to no
-    principal of the template.
+    resource-based policy: its resources); empty for identity-based policies. ``holders``: for an
+    identity-based policy, each principal of the template it applies to (a :class:`Holder`); empty when it
+    applies to no principal of the template.
     """
 
     kind: str
     name: str
     document: Any
     guards: tuple[str, ...] = ()
-    boundaries: tuple[Any, ...] = ()
+    holders: tuple[Holder, ...] = ()
 
 
 @dataclass(frozen=True)
@@ -91,12 +108,18 @@ def subjects(template: Template) -> list[Subject]:
     arns = {m.logical_id: m.arn for m in template.managed_policies.values()}
     named = {v for policy in template.identity_policies
              for t in key_tests(policy.document, PERMISSIONS_BOUNDARY) for v in t.values}
-    for policy in template.identity_policies:
+    holders = [tuple(dict.fromkeys(user for p in policy.attached_to for user in template.group_members.get(p) or (p,)))
+               for policy in template.identity_policies]
+    applying: dict[str, list[Any]] = {}
+    for policy, principals in zip(template.identity_policies, holders):
+        for principal in principals:
+            applying.setdefault(principal, []).append(policy.document)
+    for policy, principals in zip(template.identity_policies, holders):
         ceiling = policy.boundary_of or arns.get(policy.logical_id) in named
         kind = BOUNDARY if ceiling and not policy.attached_to else IDENTITY
-        holders = [user for p in policy.attached_to for user in template.group_members.get(p) or (p,)]
-        boundaries = tuple(documents.get(template.permissions_boundaries.get(p, "")) for p in holders)
-        written.setdefault(policy.logical_id, []).append(Policy(kind, policy.name, policy.document, (), boundaries))
+        held = tuple(Holder(documents.get(template.permissions_boundaries.get(p, "")), tuple(applying[p]))
+                     for p in principals)
+        written.setdefault(policy.logical_id, []).append(Policy(kind, policy.name, policy.document, (), held))
         if policy.type in _INLINE_TYPES:
             for principal in policy.attached_to:
                 inline.setdefault(principal, []).append(policy.document)

@@ -24,6 +24,7 @@ Example::
 
 from __future__ import annotations
 
+import re
 from collections.abc import Sequence
 
 from ..errors import ValidationError
@@ -45,6 +46,9 @@ from ..policy.keys import PASSED_TO_SERVICE, PERMISSIONS_BOUNDARY
 from ..policy.actions import BOUNDARY_POLICY_EDITS, BOUNDARY_PUTS, BOUNDARY_REMOVAL, ENTITY_CREATION
 from ..trust.service import validate_service_principal
 from ._validate import managed_policy_arn, validate_policy_name
+
+_ONE_MANAGED_POLICY = re.compile(r"arn:[^:*?]+:iam::(\d{12}|aws):policy/[^*?]+")
+"""A managed policy ARN with no wildcard: what a permissions boundary is, and what StringEquals can match."""
 
 __all__ = ["PERMISSIONS_BOUNDARY", "PASSED_TO_SERVICE", "boundary_delegation"]
 
@@ -95,8 +99,9 @@ def boundary_delegation(
 
     ``role_path`` (``/team-a/``) must not be ``/``: the delegated roles must be set apart from every other
     role in the account. ``role_name_prefix`` narrows further (roles ``/team-a/app-*``). ``passed_to_services``
-    are the service principals the delegate may pass its roles to. ``boundary_arn``, ``account`` and
-    ``partition`` may be CDK tokens. Default: policy path ``/``, no name prefix, partition ``aws``.
+    are the service principals the delegate may pass its roles to. ``boundary_arn`` names one managed policy exactly
+    (no wildcard: the policy pins it with ``StringEquals``). ``boundary_arn``, ``account`` and ``partition`` may be
+    CDK tokens. Default: policy path ``/``, no name prefix, partition ``aws``.
 
     Statements: ``CreateAndChangeRolesOnlyWithTheBoundary``, ``ManageRolesOnThePath``,
     ``ManagePoliciesOnThePath``, ``ReadRolesAndPolicies``, ``PassRolesOnThePathToListedServices``,
@@ -110,6 +115,12 @@ def boundary_delegation(
                             partition=Aws.PARTITION)
     """
     validate_arn(boundary_arn, parameter="boundary_arn")
+    if not is_unresolved(boundary_arn) and not _ONE_MANAGED_POLICY.fullmatch(boundary_arn):
+        raise ValidationError(
+            "boundary_arn", boundary_arn,
+            "must name one managed policy exactly (arn:PARTITION:iam::ACCOUNT:policy/PATH/NAME, no '*' or '?'): the "
+            "policy compares it with StringEquals, where a wildcard is literal and matches no boundary",
+        )
     validate_role_path(role_path, parameter="role_path")
     if role_path == "/":
         raise ValidationError(

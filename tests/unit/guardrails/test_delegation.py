@@ -83,6 +83,10 @@ BAD = [
      "passed_to_services is 'lambda..amazonaws.com', but must be an AWS service principal"),
     ({"passed_to_services": []}, "passed_to_services is [], but must name at least one value"),
     ({"boundary_arn": "team-a-boundary"}, "boundary_arn is 'team-a-boundary', but must be an ARN"),
+    ({"boundary_arn": "arn:aws:iam::111122223333:policy/team-*"},
+     "boundary_arn is 'arn:aws:iam::111122223333:policy/team-*', but must name one managed policy exactly"),
+    ({"boundary_arn": "arn:aws:iam::111122223333:role/team-a-boundary"},
+     "boundary_arn is 'arn:aws:iam::111122223333:role/team-a-boundary', but must name one managed policy exactly"),
     ({"role_name_prefix": "app/*"}, "role_name_prefix is 'app/*', but must be 1 to 64 characters"),
     ({"managed_policy_name": ""}, "managed_policy_name is '', but must be 1 to 128 characters"),
 ]
