@@ -152,8 +152,8 @@ def _role(sim: Simulator, name: str, stack: AssemblyStack | None) -> Role:
         holder = next((n for n in nested_stacks(stack) if _holds(n, name)), None) if stack is not None else None
         if holder is None:
             raise
-        raise _nested_refusal(f"role {name!r} is not in the template of {stack.display_name!r} but in its NestedStack "
-                            f"{holder.display_name!r}", holder) from None
+        raise _nested_refusal(f"role {name!r} is not in the template of {stack.display_name!r} but in its "
+                              f"NestedStack {holder.display_name!r}", holder) from None
 
 
 def _stack_name(path: Path, stack: AssemblyStack | None) -> str:
