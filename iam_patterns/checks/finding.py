@@ -23,7 +23,8 @@ SEVERITIES: tuple[Severity, ...] = ("error", "warning", "info")
 class Finding:
     """What a check found: ``check`` id, ``severity``, ``resource`` (logical id), ``message``, ``docs`` link.
 
-    ``template`` names the template file the resource is in, when the check ran over files.
+    ``template`` names the template file the resource is in, when the check ran over files; ``stack`` the stack's
+    construct path in a cloud assembly (``Prod/Api``; ``Parent/Inner`` for a ``NestedStack``).
 
     Example::
 
@@ -36,6 +37,7 @@ class Finding:
     message: str
     docs: str
     template: str | None = None
+    stack: str | None = None
 
     def to_json(self) -> dict[str, str]:
         """The finding as ``--format json`` writes it.
@@ -47,4 +49,6 @@ class Finding:
         out = {"check": self.check, "severity": self.severity, "resource": self.resource, "message": self.message}
         if self.template is not None:
             out["template"] = self.template
+        if self.stack is not None:
+            out["stack"] = self.stack
         return out

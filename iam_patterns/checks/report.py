@@ -28,7 +28,7 @@ _SECURITY_SEVERITY = {"error": "8.0", "warning": "5.0", "info": "2.0"}
 
 
 def as_table(report: Report) -> str:
-    """A plain-text table: severity, check, resource (and template), message; then a one-line summary.
+    """A plain-text table: severity, check, resource (and its stack or template), message; then a one-line summary.
 
     Example::
 
@@ -50,11 +50,14 @@ def as_table(report: Report) -> str:
 
 
 def _where(finding: Finding) -> str:
-    return f"{finding.resource} ({Path(finding.template).name})" if finding.template else finding.resource
+    """The resource, and where it is: its stack's construct path in a cloud assembly (a nested template's file
+    name says nothing), else its template's file name."""
+    where = finding.stack or (Path(finding.template).name if finding.template else None)
+    return f"{finding.resource} ({where})" if where else finding.resource
 
 
 def as_json(report: Report) -> str:
-    """The findings as a JSON list of ``{"check", "severity", "resource", "message"}`` (and ``template``).
+    """The findings as a JSON list of ``{"check", "severity", "resource", "message"}`` (and ``template``, ``stack``).
 
     Example::
 

@@ -2,10 +2,11 @@
 
 ``check_template(template_dict)`` returns the findings of one template. ``check_paths(paths)`` reads template
 files (with :func:`~iam_patterns.evaluation.read_template_file`), folders of them and cloud assemblies
-(``cdk.out``, nested stages included) and returns a :class:`Report`; in a cloud assembly, findings acknowledged
-in the CDK app (``acknowledge(construct, check, reason)``, recorded by CDK as ``aws:cdk:acknowledged-rules``
-metadata of the stack artifact: in ``manifest.json`` or the stack's ``additionalMetadataFile``) are set apart
-with their reasons.
+(``cdk.out``, nested stages and ``NestedStack`` templates included) and returns a :class:`Report`; in a cloud
+assembly, findings acknowledged in the CDK app (``acknowledge(construct, check, reason)``, recorded by CDK as
+``aws:cdk:acknowledged-rules`` metadata of the stack artifact: in ``manifest.json`` or the stack's
+``additionalMetadataFile``; a NestedStack's constructs are in the top-level stack's) are set apart with their
+reasons.
 
 Input that cannot be read raises :class:`~iam_patterns.errors.TemplateError` naming the path; findings are
 never raised.
@@ -18,21 +19,23 @@ Example::
 
 from __future__ import annotations
 
-from collections.abc import Iterable, Mapping, Sequence
+import dataclasses
+from collections.abc import Collection, Iterable, Mapping, Sequence
 from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
 
 from ..errors import TemplateError, ValidationError
 from ..evaluation import Template, load_template, read_template_file
-from ..evaluation.cloud_assembly import MANIFEST, assembly_stacks
+from ..evaluation.cloud_assembly import MANIFEST, assembly_stacks, nested_stacks
 from ..evaluation.template import DEFAULT_ACCOUNT, DEFAULT_REGION, DEFAULT_STACK_NAME
 from ..evaluation.template_file import TEMPLATE_SUFFIXES
 from .finding import SEVERITIES, Finding
 from .pack import PACK, Rule
 from .subject import subjects
 
-__all__ = ["ACKNOWLEDGED_RULES", "NAMESPACE", "Acknowledged", "Report", "check_paths", "check_template", "rule_id"]
+__all__ = ["ACKNOWLEDGED_RULES", "NAMESPACE", "Acknowledged", "Report", "check_paths", "check_template",
+           "passed_parameters", "rule_id"]
 
 NAMESPACE = "iam-patterns"
 """The prefix of the checks' rule ids in CDK acknowledgements: ``iam-patterns::oidc-sub-wildcard``."""
@@ -85,20 +88,23 @@ def check_template(
     region: str = DEFAULT_REGION,
     partition: str = "aws",
     stack_name: str = DEFAULT_STACK_NAME,
+    passed_parameters: Collection[str] = (),
     source: str | None = None,
 ) -> list[Finding]:
     """The findings of ``pack`` on one template (a parsed dict, or a loaded ``Template``), errors first.
 
-    ``account``, ``region``, ``partition`` and ``stack_name`` stand in for the pseudo parameters (see
-    ``load_template``); ``source`` names the template file in each finding. Default: the default pack,
-    account 123456789012, us-east-1, partition aws.
+    ``account``, ``region``, ``partition`` and ``stack_name`` stand in for the pseudo parameters, and
+    ``passed_parameters`` (a ``NestedStack``'s template) names the parameters its parent passes, left unresolved
+    (see ``load_template``); ``source`` names the template file in each finding. Default: the default pack,
+    account 123456789012, us-east-1, partition aws, no parameters passed.
 
     Example::
 
         check_template(json.loads(Path("template.json").read_text()))
     """
     loaded = template if isinstance(template, Template) else load_template(
-        template, account=account, region=region, partition=partition, stack_name=stack_name)
+        template, account=account, region=region, partition=partition, stack_name=stack_name,
+        passed_parameters=passed_parameters)
     findings = [
         Finding(rule.id, rule.severity, subject.logical_id, message, rule.source, source)
         for subject in subjects(loaded)
@@ -137,26 +143,52 @@ def acknowledgement(acks: Mapping[str, Mapping[str, str]], path: str | None, che
     return None
 
 
+def passed_parameters(nested: Any, passed: Mapping[str, Any] | None) -> list[str]:
+    """The parameters of a ``NestedStack``'s template (``nested``) that its parent passes: those in ``passed`` (the
+    ``Parameters`` of its ``AWS::CloudFormation::Stack`` resource), or every one when that is not known (``None``).
+
+    Example::
+
+        passed_parameters(nested_template, {"referencetoParentData433BFA50Arn": {"Fn::GetAtt": [...]}})
+    """
+    declared = nested.get("Parameters") if isinstance(nested, Mapping) else None
+    names = list(declared) if isinstance(declared, Mapping) else []
+    return names if passed is None else [name for name in names if name in passed]
+
+
+def _passed(parent: Any, resource: str | None) -> Mapping[str, Any] | None:
+    """The ``Parameters`` the parent's template passes with the nested stack's resource; ``None`` if not found."""
+    resources = parent.get("Resources") if isinstance(parent, Mapping) else None
+    stack = resources.get(resource) if isinstance(resources, Mapping) and resource else None
+    parameters = (stack.get("Properties") or {}).get("Parameters", {}) if isinstance(stack, Mapping) else None
+    return parameters if isinstance(parameters, Mapping) else None
+
+
 def _check_assembly(folder: Path, report: Report, pack: Sequence[Rule]) -> None:
-    for stack in assembly_stacks(folder):
-        path = stack.template_file
-        template = read_template_file(path)
-        findings = _check_file(path, template, pack, stack_name=stack.stack_name, **stack.environment)
-        acks = _acknowledgements(stack.all_metadata())
-        resources = template.get("Resources", {})
-        report.templates.append(str(path))
-        for finding in findings:
-            cdk_path = ((resources.get(finding.resource) or {}).get("Metadata") or {}).get("aws:cdk:path")
-            found = acknowledgement(acks, cdk_path, finding.check)
-            if found:
-                report.acknowledged.append(Acknowledged(finding, *found))
-            else:
-                report.findings.append(finding)
+    for top in assembly_stacks(folder):
+        acks = _acknowledgements(top.all_metadata())
+        templates: dict[str, Any] = {}  # construct path -> template: a nested stack's parent comes before it
+        for stack in [top, *nested_stacks(top)]:
+            path = stack.template_file
+            template = templates[stack.display_name] = read_template_file(path)
+            passed = _passed(templates[stack.parent], stack.resource) if stack.parent else {}
+            findings = _check_file(path, template, pack, stack_name=stack.stack_name,
+                                   passed_parameters=passed_parameters(template, passed), **stack.environment)
+            resources = template.get("Resources", {})
+            report.templates.append(str(path))
+            for finding in findings:
+                finding = dataclasses.replace(finding, stack=stack.display_name)
+                cdk_path = ((resources.get(finding.resource) or {}).get("Metadata") or {}).get("aws:cdk:path")
+                found = acknowledgement(acks, cdk_path, finding.check)
+                if found:
+                    report.acknowledged.append(Acknowledged(finding, *found))
+                else:
+                    report.findings.append(finding)
 
 
-def _check_file(path: Path, template: Any, pack: Sequence[Rule], **env: str) -> list[Finding]:
+def _check_file(path: Path, template: Any, pack: Sequence[Rule], **options: Any) -> list[Finding]:
     try:
-        return check_template(template, pack=pack, source=str(path), **env)
+        return check_template(template, pack=pack, source=str(path), **options)
     except ValidationError as err:
         raise TemplateError(f"cannot read {path}: {err}") from None
 

@@ -9,6 +9,10 @@ The stack name (what ``AWS::StackName`` and the names CloudFormation generates r
 come from the cloud assembly's manifest when the template is one of its stacks: a stack in a Stage is written to
 ``assembly-Prod/ProdApi2466CF1F.template.json`` and named ``Prod-Api``, so its file name does not say.
 
+A ``NestedStack``'s template (``ParentInner571755B8.nested.template.json``, ``--stack Parent/Inner``, or a role of
+the chosen stack that is in one of its NestedStacks) is refused, as ``Simulator.from_stack`` refuses a NestedStack:
+its values are parameters its parent passes and its name is made at deploy time, so an answer could be wrong.
+
 Example::
 
     python -m iam_patterns can cdk.out/App.template.json DeployRole s3:PutObject arn:aws:s3:::artifacts/app.zip \\
@@ -25,14 +29,15 @@ from typing import Any
 
 from ..errors import IamPatternsError, TemplateError
 from ..evaluation import Simulator, read_template_file
-from ..evaluation.cloud_assembly import AssemblyStack, assembly_stacks, stack_of_template
+from ..evaluation.cloud_assembly import AssemblyStack, assembly_stacks, nested_stacks, stack_of_template
 from ..evaluation.simulator import SESSION_NAME
-from ..evaluation.template import DEFAULT_ACCOUNT, DEFAULT_REGION, DEFAULT_STACK_NAME
+from ..evaluation.template import DEFAULT_ACCOUNT, DEFAULT_REGION, DEFAULT_STACK_NAME, Role
 
 HELP = "Evaluate offline whether a role of a synthesized template may do an action on a resource."
 
 ALLOWED, DENIED, UNREADABLE = 0, 1, 2
 _TEMPLATE_SUFFIX = ".template.json"
+_NESTED_SUFFIX = ".nested.template.json"  # how CDK names a NestedStack's template: <unique id>.nested.template.json
 
 
 def add_arguments(parser: argparse.ArgumentParser) -> None:
@@ -85,6 +90,17 @@ def _managed_policies(pairs: list[str]) -> dict[str, Any]:
     return documents
 
 
+def _nested_refusal(what: str, nested: AssemblyStack | None) -> TemplateError:
+    """The refusal of ``what``, a ``NestedStack`` or in one (``nested``, when the cloud assembly names it)."""
+    parent = f"its parent {nested.parent!r}" if nested else "its parent"
+    instead = f"the stack that deploys it (the cdk.out with --stack {nested.artifact_id})" if nested else "its parent"
+    return TemplateError(
+        f"{what}, which is not evaluated: its template is a file asset of {parent}, its values are parameters the "
+        f"parent passes, its name (AWS::StackName, and the names CloudFormation generates for its roles) is made at "
+        f"deploy time, and the resource policies its roles meet may be the parent's, so an offline answer could be "
+        f"wrong: ask about the roles of {instead}, and build the roles to evaluate in a Stack")
+
+
 def _choose(stacks: list[AssemblyStack], name: str | None, folder: str) -> AssemblyStack:
     """The stack ``--stack`` names (stack name, construct path or artifact id), or the only one."""
     listed = ", ".join(f"{s.stack_name} ({s.display_name})" for s in sorted(stacks, key=lambda s: s.display_name))
@@ -95,6 +111,9 @@ def _choose(stacks: list[AssemblyStack], name: str | None, folder: str) -> Assem
         raise TemplateError(f"{folder} is a cloud assembly without stacks")
     if name is None:
         raise TemplateError(f"{folder} has {len(stacks)} stacks: choose one with --stack (stacks: {listed})")
+    nested = next((n for s in stacks for n in nested_stacks(s) if n.display_name == name), None)
+    if nested is not None:
+        raise _nested_refusal(f"--stack {name!r} is a NestedStack", nested)
     problem = f"names several stacks of {folder}: give a construct path" if matches else f"is not a stack of {folder}"
     raise TemplateError(f"--stack {name!r} {problem} (stacks: {listed})")
 
@@ -107,7 +126,34 @@ def _stack(args: argparse.Namespace) -> tuple[Path, AssemblyStack | None]:
     if args.stack is not None:
         raise ValueError(f"--stack chooses a stack of a cdk.out folder, but {args.template} is a file "
                          f"(give --stack-name to set its stack name)")
-    return Path(args.template), stack_of_template(args.template)
+    stack = stack_of_template(args.template)
+    if stack is not None and stack.parent is not None:
+        raise _nested_refusal(f"{args.template} is the template of the NestedStack {stack.display_name!r}", stack)
+    if stack is None and args.template.endswith(_NESTED_SUFFIX):
+        raise _nested_refusal(f"{args.template} is the template of a NestedStack (CDK names it *{_NESTED_SUFFIX})",
+                              None)
+    return Path(args.template), stack
+
+
+def _holds(nested: AssemblyStack, name: str) -> bool:
+    """Whether the NestedStack's template has the role ``name`` (a template that cannot be read has none)."""
+    try:
+        Simulator.from_template(read_template_file(nested.template_file)).role(name)
+    except (ValueError, IamPatternsError):
+        return False
+    return True
+
+
+def _role(sim: Simulator, name: str, stack: AssemblyStack | None) -> Role:
+    """The role ``name`` of the template; when it is not there but in a NestedStack of ``stack``, refused for that."""
+    try:
+        return sim.role(name)
+    except TemplateError:
+        holder = next((n for n in nested_stacks(stack) if _holds(n, name)), None) if stack is not None else None
+        if holder is None:
+            raise
+        raise _nested_refusal(f"role {name!r} is not in the template of {stack.display_name!r} but in its "
+                              f"NestedStack {holder.display_name!r}", holder) from None
 
 
 def _stack_name(path: Path, stack: AssemblyStack | None) -> str:
@@ -131,7 +177,7 @@ def run(args: argparse.Namespace) -> int:
                                       region=args.region or env.get("region", DEFAULT_REGION),
                                       partition=args.partition, stack_name=args.stack_name or _stack_name(path, stack),
                                       managed_policies=_managed_policies(args.managed_policy))
-        role = sim.role(args.role)
+        role = _role(sim, args.role, stack)
         result = sim.can(role.logical_id, args.action, args.resource, _context(args.context))
     except (ValueError, IamPatternsError) as err:  # ValidationError is a ValueError
         print(f"iam-patterns can: {err}", file=sys.stderr)

@@ -37,6 +37,7 @@ from aws_cdk import (
     DefaultStackSynthesizer,
     IAspect,
     ISynthesisSession,
+    NestedStackSynthesizer,
     Stack,
     Token,
     Validations,
@@ -46,7 +47,7 @@ from aws_cdk import aws_iam as iam
 from constructs import IConstruct, IValidation
 
 from ..checks import PACK, Rule, check_template, rule_id
-from ..checks.runner import ACKNOWLEDGED_RULES
+from ..checks.runner import ACKNOWLEDGED_RULES, passed_parameters
 from ..errors import ValidationError
 
 __all__ = ["IamPatternsChecks", "acknowledge_check", "apply_boundary"]
@@ -177,9 +178,13 @@ def _synthesized_template(stack: Stack) -> dict[str, Any]:
     By a synthesizer of its own, bound to the stack: a stack's synthesizer created in Python comes back from
     ``stack.synthesizer`` as the unbound original (CDK binds a copy), which cannot synthesize. The template does
     not depend on the synthesizer (asset locations are already in it); the bootstrap-version rule, which it adds,
-    is left out."""
+    is left out. A ``NestedStack``'s is written by a ``NestedStackSynthesizer``, as CDK writes it: a
+    ``DefaultStackSynthesizer`` would also add the template as an asset named after the stack's name, which in a
+    nested stack is a token, and fail the synth."""
     with tempfile.TemporaryDirectory(prefix="iam-patterns-") as scratch:
         synthesizer = DefaultStackSynthesizer(generate_bootstrap_version_rule=False)
+        if stack.nested:
+            synthesizer = NestedStackSynthesizer(synthesizer)
         synthesizer.bind(stack)
         synthesizer.synthesize(_ScratchSession(scratch))
         return json.loads((Path(scratch) / stack.template_file).read_text())
@@ -189,6 +194,15 @@ def _resources(stack: Stack) -> dict[str, CfnResource]:
     """The stack's own CloudFormation resources (not its nested stacks'), by logical id."""
     return {stack.resolve(c.logical_id): c for c in stack.node.find_all()
             if CfnResource.is_cfn_resource(c) and Stack.of(c) is stack}
+
+
+def _passed(stack: Stack) -> dict[str, Any]:
+    """The parameters a ``NestedStack``'s parent passes it (none for a top-level stack), which the checks leave
+    unresolved: their values are the parent's."""
+    if not stack.nested:
+        return {}
+    resource = stack.nested_stack_resource
+    return Stack.of(resource).resolve(_property(resource, "Parameters")) or {}
 
 
 @jsii.implements(IValidation)
@@ -204,7 +218,9 @@ class _StackChecks:
         resources = _resources(stack)
         env = {k: v for k, v in (("account", _concrete(stack.account)), ("region", _concrete(stack.region)),
                                  ("stack_name", _concrete(stack.stack_name))) if v}
-        for finding in check_template(_synthesized_template(stack), pack=self._pack, **env):
+        template = _synthesized_template(stack)
+        passed = passed_parameters(template, _passed(stack))
+        for finding in check_template(template, pack=self._pack, passed_parameters=passed, **env):
             construct = resources.get(finding.resource, stack)
             reason = _acknowledgement(construct, finding.check)
             if reason is not None and reason.strip():

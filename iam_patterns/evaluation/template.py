@@ -9,8 +9,9 @@ without a fixed name gets a stable stand-in for the name CloudFormation would ge
 (``<stack name>-<logical id>``), so every reference to it agrees; for a deployed stack, pass its resources'
 physical ids (``physical_ids``) and the names are the real ones.
 
-What cannot be resolved offline (``Fn::ImportValue``, ``Fn::GetAZs``, a parameter without a default, an
-attribute the loader does not know) becomes a marker string ``<unresolved ...>`` and is listed in
+What cannot be resolved offline (``Fn::ImportValue``, ``Fn::GetAZs``, a parameter without a default, a
+parameter a parent stack passes (``passed_parameters``: a ``NestedStack``'s template), an attribute the loader
+does not know) becomes a marker string ``<unresolved ...>`` and is listed in
 ``Template.unresolved`` (and in the ``unresolved`` of each role it touches), so a reader can report it rather
 than trust it.
 
@@ -32,7 +33,7 @@ from __future__ import annotations
 
 import dataclasses
 import re
-from collections.abc import Mapping
+from collections.abc import Collection, Mapping
 from dataclasses import dataclass, field
 from typing import Any
 from urllib.parse import urlparse
@@ -242,7 +243,8 @@ class Template:
     """
 
     def __init__(self, template: Mapping[str, Any], *, account: str, region: str, partition: str,
-                 stack_name: str, physical_ids: Mapping[str, str] | None = None) -> None:
+                 stack_name: str, physical_ids: Mapping[str, str] | None = None,
+                 passed_parameters: Collection[str] = ()) -> None:
         if not isinstance(template, Mapping) or not isinstance(template.get("Resources"), Mapping):
             raise ValidationError("template", template, "must be a CloudFormation template with Resources",
                                   shown=_short(template))
@@ -251,6 +253,7 @@ class Template:
         self.partition = validate_partition(partition)
         self.stack_name = stack_name
         self.physical_ids: Mapping[str, str] = dict(physical_ids or {})
+        self.passed_parameters = frozenset(passed_parameters)
         self.url_suffix = _URL_SUFFIX.get(partition, "amazonaws.com")
         self.raw = template
         self.resources: Mapping[str, Mapping[str, Any]] = {
@@ -407,6 +410,8 @@ class Template:
             return value
         parameter = self.raw.get("Parameters", {}).get(name)
         if isinstance(parameter, Mapping):
+            if name in self.passed_parameters:
+                raise _Unresolvable(f"Ref {name} (a parameter the parent stack passes)")
             if "Default" in parameter and not str(parameter.get("Type", "")).startswith("AWS::SSM::"):
                 return parameter["Default"]
             raise _Unresolvable(f"Ref {name} (a parameter without a value)")
@@ -701,13 +706,16 @@ def load_template(
     partition: str = "aws",
     stack_name: str = DEFAULT_STACK_NAME,
     physical_ids: Mapping[str, str] | None = None,
+    passed_parameters: Collection[str] = (),
 ) -> Template:
     """Read ``template`` (a parsed CloudFormation template) for IAM, resolving what CDK emits.
 
     ``account``, ``region``, ``partition`` and ``stack_name`` stand in for the pseudo parameters. Default:
     account 123456789012, region us-east-1, partition aws, stack name "Stack". ``physical_ids`` maps logical
     ids to the physical ids of the deployed stack (CloudFormation's ``ListStackResources``), so names and ARNs
-    are the deployed ones. Default: none (stand-in names).
+    are the deployed ones. Default: none (stand-in names). ``passed_parameters`` names the parameters a parent
+    stack passes to this one (a ``NestedStack``'s template): their values are the parent's, so they stay unresolved
+    whatever their ``Default``. Default: none.
 
     Example::
 
@@ -715,4 +723,4 @@ def load_template(
         [role.arn for role in template.roles.values()]
     """
     return Template(template, account=account, region=region, partition=partition, stack_name=stack_name,
-                    physical_ids=physical_ids)
+                    physical_ids=physical_ids, passed_parameters=passed_parameters)

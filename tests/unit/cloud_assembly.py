@@ -53,3 +53,71 @@ def staged_cdk_out(out: Path) -> Path:
     write_assembly(out / "assembly-Prod" / "assembly-Prod-Eu",
                    {"ProdEuWorker81691CA8": ("Prod-Eu-Worker", "Prod/Eu/Worker", prod)})
     return out
+
+
+def _role(path: str, principal: Any) -> dict[str, Any]:
+    trust = {"Effect": "Allow", "Principal": principal, "Action": "sts:AssumeRole"}
+    return {"Type": "AWS::IAM::Role", "Metadata": {"aws:cdk:path": f"{path}/Resource"},
+            "Properties": {"AssumeRolePolicyDocument": {"Version": "2012-10-17", "Statement": [trust]}}}
+
+
+def _nested_stack_resource(path: str, parameters: dict[str, Any] | None = None) -> dict[str, Any]:
+    """The AWS::CloudFormation::Stack resource CDK writes for the NestedStack at ``path`` (no asset metadata:
+    ``app.synth()`` writes none; the TemplateURL names the uploaded copy, not the file)."""
+    child = path.rsplit("/", 1)[1]
+    url = {"Fn::Join": ["", ["https://s3.", {"Ref": "AWS::Region"}, ".", {"Ref": "AWS::URLSuffix"}, "/",
+                             {"Fn::Sub": "cdk-hnb659fds-assets-${AWS::AccountId}-${AWS::Region}"}, f"/{child}.json"]]}
+    return {"Type": "AWS::CloudFormation::Stack",
+            "Metadata": {"aws:cdk:path": f"{path}.NestedStack/{child}.NestedStackResource"},
+            "Properties": {"TemplateURL": url} | ({"Parameters": parameters} if parameters else {})}
+
+
+INNER, DEEPER = "InnerNestedStackInnerNestedStackResource745E041B", "DeeperNestedStackDeeperNestedStackResource02A56DA5"
+
+
+def nested_cdk_out(out: Path, *, acknowledged: dict[str, dict[str, str]] | None = None,
+                   logical_ids: bool = True) -> Path:
+    """cdk.out of a stack ``Parent`` (111122223333/eu-west-1) with a NestedStack ``Inner`` that has a NestedStack
+    ``Deeper``, as CDK 2.275 writes it: the nested templates beside the parent's, named by the
+    ``aws:cdk:templateFile`` metadata in ``Parent.metadata.json``, which also holds the ``aws:cdk:logicalId`` of each
+    nested stack's resource (unless ``logical_ids`` is false) and the ``acknowledged`` rules (construct path ->
+    {rule id: reason}).
+
+    ``Inner`` declares ``Trusted`` and ``Fallback``, both with the Default ``*``; the parent passes ``Trusted`` (an
+    account root), not ``Fallback``. Its role ``Passed`` trusts ``Ref Trusted``, ``Defaulted`` trusts
+    ``Ref Fallback``. ``Deeper`` has a role ``Events`` that EventBridge may assume, with no source condition."""
+    out.mkdir(parents=True)
+    templates = {
+        "Parent.template.json": {"Resources": {
+            ROLE: stack_template("Parent/Reader")["Resources"][ROLE],
+            INNER: _nested_stack_resource("Parent/Inner", {"Trusted": "arn:aws:iam::111122223333:root"})}},
+        "ParentInner571755B8.nested.template.json": {
+            "Parameters": {name: {"Type": "String", "Default": "*"} for name in ("Trusted", "Fallback")},
+            "Resources": {"Passed5D1E7C2A": _role("Parent/Inner/Passed", {"AWS": {"Ref": "Trusted"}}),
+                          "Defaulted9B3F0E41": _role("Parent/Inner/Defaulted", {"AWS": {"Ref": "Fallback"}}),
+                          DEEPER: _nested_stack_resource("Parent/Inner/Deeper")}},
+        "ParentInnerDeeperB4966582.nested.template.json": {"Resources": {
+            "EventsD32975C2": _role("Parent/Inner/Deeper/Events", {"Service": "events.amazonaws.com"})}},
+    }
+    for name, content in templates.items():
+        (out / name).write_text(json.dumps(content, indent=1))
+    metadata: dict[str, list[dict[str, Any]]] = {
+        "/Parent": [{"type": "aws:cdk:templateFile", "data": "Parent.template.json"}],
+        "/Parent/Inner": [{"type": "aws:cdk:templateFile", "data": "ParentInner571755B8.nested.template.json"}],
+        "/Parent/Inner/Deeper": [
+            {"type": "aws:cdk:templateFile", "data": "ParentInnerDeeperB4966582.nested.template.json"}],
+    }
+    if logical_ids:
+        metadata["/Parent/Inner.NestedStack/Inner.NestedStackResource"] = [{"type": "aws:cdk:logicalId", "data": INNER}]
+        metadata["/Parent/Inner/Deeper.NestedStack/Deeper.NestedStackResource"] = [
+            {"type": "aws:cdk:logicalId", "data": DEEPER}]
+    for path, rules in (acknowledged or {}).items():
+        metadata.setdefault(path, []).append({"type": "aws:cdk:acknowledged-rules", "data": rules})
+    (out / "Parent.metadata.json").write_text(json.dumps(metadata, indent=1))
+    (out / "manifest.json").write_text(json.dumps({"version": "48.0.0", "artifacts": {
+        "Parent": {"type": "aws:cloudformation:stack", "environment": "aws://111122223333/eu-west-1",
+                   "properties": {"templateFile": "Parent.template.json"}, "displayName": "Parent",
+                   "additionalMetadataFile": "Parent.metadata.json"},
+        "Tree": {"type": "cdk:tree", "properties": {"file": "tree.json"}},
+    }}))
+    return out

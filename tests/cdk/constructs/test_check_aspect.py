@@ -9,8 +9,10 @@ from aws_cdk import (
     Acknowledgment,
     AspectPriority,
     Aspects,
+    CfnParameter,
     DefaultStackSynthesizer,
     LegacyStackSynthesizer,
+    NestedStack,
     Stack,
     Validations,
 )
@@ -126,3 +128,21 @@ def test_a_stack_with_a_synthesizer_made_in_python_is_checked_too(app, synthesiz
     iam.Role(stack, "Events", assumed_by=iam.ServicePrincipal("events.amazonaws.com"))
     (where, message), = _warnings(stack)
     assert where == "/Ci/Events/Resource" and "[iam-patterns::confused-deputy]" in message
+
+
+def test_nested_stacks_are_checked_with_their_parents_parameters_unresolved_and_acknowledgements_honoured(app):
+    """A NestedStack's template was not checked (its scratch synthesis failed the synth): now it is, nested in nested
+    too. The parent passes Trusted (its Default * is not what deploys), not Fallback."""
+    parent = _stack(app)
+    inner = NestedStack(parent, "Inner", parameters={"Trusted": "arn:aws:iam::111122223333:root"})
+    for name in ("Trusted", "Fallback"):
+        iam.Role(inner, f"By{name}", assumed_by=iam.ArnPrincipal(CfnParameter(inner, name, default="*").value_as_string))
+    iam.Role(inner, "Open", assumed_by=iam.AnyPrincipal())
+    acknowledge_check(iam.Role(inner, "Acked", assumed_by=iam.AnyPrincipal()), "trust-open-to-everyone",
+                      reason="A test role that anyone may assume.")
+    iam.Role(NestedStack(inner, "Deeper"), "Events", assumed_by=iam.ServicePrincipal("events.amazonaws.com"))
+    report = _synth_errors(app)
+    open_to_everyone = "ERROR [iam-patterns::trust-open-to-everyone] statement 0 lets a principal of any AWS account"
+    assert report.count(open_to_everyone) == 2 and report.count("ERROR ") == 2
+    assert "Ci/Inner/Open/Resource (Open" in report and "Ci/Inner/ByFallback/Resource (ByFallback" in report
+    assert "WARNING [iam-patterns::confused-deputy]" in report and "Ci/Inner/Deeper/Events/Resource (Events" in report

@@ -12,7 +12,7 @@ import pytest
 
 from iam_patterns.cli import main
 from tests.conftest import FIXTURES
-from tests.unit.cloud_assembly import ROLE, staged_cdk_out, write_assembly
+from tests.unit.cloud_assembly import ROLE, nested_cdk_out, staged_cdk_out, write_assembly
 
 TEMPLATE = str(FIXTURES / "templates" / "github_deploy.json")
 JOBS = str(FIXTURES / "templates" / "intrinsics.json")
@@ -214,3 +214,47 @@ def test_a_cloud_assembly_without_stacks_exits_2(tmp_path, capsys):
     write_assembly(tmp_path / "cdk.out", {})
     assert main(["can", str(tmp_path / "cdk.out"), "Reader", "s3:GetObject", "*"]) == 2
     assert f"{tmp_path / 'cdk.out'} is a cloud assembly without stacks" in capsys.readouterr().err
+
+
+NOT_EVALUATED = ("which is not evaluated: its template is a file asset of its parent{parent}, its values are parameters "
+                 "the parent passes, its name (AWS::StackName, and the names CloudFormation generates for its roles) is "
+                 "made at deploy time")
+DEPLOYING_STACK = "the stack that deploys it (the cdk.out with --stack Parent)"
+
+
+@pytest.mark.parametrize(("where", "role", "options", "message", "instead"), [
+    ("cdk.out/ParentInner571755B8.nested.template.json", "Passed5D1E7C2A", [],
+     "{out}/ParentInner571755B8.nested.template.json is the template of the NestedStack 'Parent/Inner', "
+     + NOT_EVALUATED.format(parent=" 'Parent'"), DEPLOYING_STACK),
+    ("elsewhere/ParentInner571755B8.nested.template.json", "Passed5D1E7C2A", [],
+     "{elsewhere}/ParentInner571755B8.nested.template.json is the template of a NestedStack (CDK names it "
+     "*.nested.template.json), " + NOT_EVALUATED.format(parent=""), "its parent"),
+    ("cdk.out", "Events", ["--stack", "Parent/Inner/Deeper"],
+     "--stack 'Parent/Inner/Deeper' is a NestedStack, " + NOT_EVALUATED.format(parent=" 'Parent/Inner'"),
+     DEPLOYING_STACK),
+    ("cdk.out", "Parent/Inner/Defaulted", [],
+     "role 'Parent/Inner/Defaulted' is not in the template of 'Parent' but in its NestedStack 'Parent/Inner', "
+     + NOT_EVALUATED.format(parent=" 'Parent'"), DEPLOYING_STACK),
+    ("cdk.out/Parent.template.json", "EventsD32975C2", [],
+     "role 'EventsD32975C2' is not in the template of 'Parent' but in its NestedStack 'Parent/Inner/Deeper', "
+     + NOT_EVALUATED.format(parent=" 'Parent/Inner'"), DEPLOYING_STACK),
+])
+def test_a_nested_stacks_template_or_role_is_refused_saying_why_and_what_to_do(tmp_path, capsys, where, role, options,
+                                                                              message, instead):
+    out = nested_cdk_out(tmp_path / "cdk.out")
+    (tmp_path / "elsewhere").mkdir()
+    shutil.copy(out / "ParentInner571755B8.nested.template.json", tmp_path / "elsewhere")
+    assert main(["can", str(tmp_path / where), role, "sts:AssumeRole", "*", *options]) == 2
+    captured = capsys.readouterr()
+    assert captured.out == "" and captured.err.count("\n") == 1
+    assert captured.err.startswith("iam-patterns can: " + message.format(out=out, elsewhere=tmp_path / "elsewhere"))
+    assert captured.err.endswith(f"could be wrong: ask about the roles of {instead}, and build the roles to evaluate "
+                                 f"in a Stack\n")
+
+
+def test_the_parents_own_roles_are_evaluated_and_a_role_in_no_template_is_not_blamed_on_a_nested_stack(tmp_path,
+                                                                                                     capsys):
+    out = nested_cdk_out(tmp_path / "cdk.out")
+    assert main(["can", str(out), "Parent/Reader", "s3:GetObject", "arn:aws:s3:::reports-Parent/q1.csv"]) == 0
+    assert main(["can", str(out), "Nope", "s3:GetObject", "*"]) == 2
+    assert "role 'Nope' is not a role of the template (roles: Reader3C1B9A2F)" in capsys.readouterr().err

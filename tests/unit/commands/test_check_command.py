@@ -13,7 +13,7 @@ import pytest
 from iam_patterns.checks import PACK, check_paths
 from iam_patterns.cli import main
 from tests.conftest import FIXTURES
-from tests.unit.cloud_assembly import staged_cdk_out
+from tests.unit.cloud_assembly import nested_cdk_out, staged_cdk_out
 
 BAD = FIXTURES / "checks" / "oidc-trust-without-sub.bad.json"
 GOOD = FIXTURES / "checks" / "oidc-trust-without-sub.good.json"
@@ -197,3 +197,55 @@ def test_a_cdk_out_with_stages_is_checked_stack_by_stack_nested_stages_included(
     assert [Path(t).relative_to(out).as_posix() for t in report.templates] == [
         "assembly-Prod/assembly-Prod-Eu/ProdEuWorker81691CA8.template.json",
         "assembly-Prod/ProdApi2466CF1F.template.json", "Top.template.json"]
+
+
+def test_nested_stack_templates_are_checked_and_their_findings_name_the_nested_stack_and_template(capsys, tmp_path):
+    out = nested_cdk_out(tmp_path / "cdk.out")
+    report = check_paths([out])
+    assert [Path(t).name for t in report.templates] == [
+        "Parent.template.json", "ParentInner571755B8.nested.template.json",
+        "ParentInnerDeeperB4966582.nested.template.json"]
+    found = {(f.check, f.resource, f.stack, Path(f.template).relative_to(out).as_posix()) for f in report.findings}
+    assert found == {
+        ("trust-open-to-everyone", "Defaulted9B3F0E41", "Parent/Inner", "ParentInner571755B8.nested.template.json"),
+        ("confused-deputy", "EventsD32975C2", "Parent/Inner/Deeper", "ParentInnerDeeperB4966582.nested.template.json"),
+    }
+    status, text, _ = _run(capsys, str(out))
+    rows = [line.split()[:4] for line in text.splitlines()[1:-1]]
+    assert status == 1 and rows == [["error", "trust-open-to-everyone", "Defaulted9B3F0E41", "(Parent/Inner)"],
+                                    ["warning", "confused-deputy", "EventsD32975C2", "(Parent/Inner/Deeper)"]]
+    status, text, _ = _run(capsys, "--format", "json", str(out))
+    assert {(f["resource"], f["stack"]) for f in json.loads(text)} == {("Defaulted9B3F0E41", "Parent/Inner"),
+                                                                      ("EventsD32975C2", "Parent/Inner/Deeper")}
+
+
+def test_a_parameter_the_parent_passes_is_left_unresolved_and_one_it_does_not_pass_takes_its_default(tmp_path):
+    """Passed trusts Ref Trusted: its Default * is not what deploys (the parent passes an account), so it is not
+    guessed; Defaulted trusts Ref Fallback, which the parent leaves to its Default *."""
+    report = check_paths([nested_cdk_out(tmp_path / "cdk.out")])
+    assert "Passed5D1E7C2A" not in {f.resource for f in report.findings}
+    assert "Defaulted9B3F0E41" in {f.resource for f in report.findings}
+
+
+def test_when_the_parents_resource_is_not_known_every_parameter_of_a_nested_template_is_left_unresolved(tmp_path):
+    report = check_paths([nested_cdk_out(tmp_path / "cdk.out", logical_ids=False)])
+    assert [(f.resource, f.stack) for f in report.findings] == [("EventsD32975C2", "Parent/Inner/Deeper")]
+
+
+def test_an_acknowledgement_on_a_construct_in_a_nested_stack_is_honoured(tmp_path):
+    """CDK writes a NestedStack's construct metadata into its top-level stack's metadata, by construct path."""
+    report = check_paths([nested_cdk_out(tmp_path / "cdk.out", acknowledged={
+        "/Parent/Inner/Deeper": {"iam-patterns::confused-deputy": "EventBridge rule of this account only"}})])
+    (ack,) = report.acknowledged
+    assert (ack.finding.resource, ack.finding.stack, ack.path, ack.reason) == (
+        "EventsD32975C2", "Parent/Inner/Deeper", "Parent/Inner/Deeper", "EventBridge rule of this account only")
+    assert [f.resource for f in report.findings] == ["Defaulted9B3F0E41"]
+
+
+def test_a_missing_nested_template_exits_two_naming_it(capsys, tmp_path):
+    out = nested_cdk_out(tmp_path / "cdk.out")
+    (out / "ParentInnerDeeperB4966582.nested.template.json").unlink()
+    status, text, err = _run(capsys, str(out))
+    assert status == 2 and text == ""
+    assert err == f"iam-patterns check: cannot read {out / 'ParentInnerDeeperB4966582.nested.template.json'}: " \
+                  "No such file or directory\n"

@@ -134,6 +134,17 @@ def test_what_cannot_be_resolved_offline_is_marked_and_listed(intrinsics):
     assert intrinsics.roles["WorkerRoleA1B2C3D4"].unresolved == ()
 
 
+
+def test_parameters_a_parent_stack_passes_stay_unresolved_whatever_their_default():
+    """A NestedStack's template: the parent passes Trusted (its Default is not what deploys), not Env."""
+    template = load_template({"Parameters": {"Trusted": {"Type": "String", "Default": "*"},
+                                             "Env": {"Type": "String", "Default": "dev"}},
+                              "Resources": {}}, passed_parameters=["Trusted"])
+    assert template.resolve({"Ref": "Trusted"}) == "<unresolved Ref Trusted (a parameter the parent stack passes)>"
+    assert template.resolve({"Fn::Sub": "app-${Env}"}) == "app-dev"
+    assert load_template({"Parameters": {"Trusted": {"Type": "String", "Default": "*"}}, "Resources": {}}
+                         ).resolve({"Ref": "Trusted"}) == "*"
+
 @pytest.mark.parametrize(
     ("value", "resolved"),
     [
