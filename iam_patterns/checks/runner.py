@@ -20,7 +20,8 @@ Example::
 from __future__ import annotations
 
 import dataclasses
-from collections.abc import Collection, Iterable, Mapping, Sequence
+from collections.abc import Iterable, Iterator, Mapping, Sequence
+from contextlib import contextmanager
 from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
@@ -35,7 +36,7 @@ from .pack import PACK, Rule
 from .subject import subjects
 
 __all__ = ["ACKNOWLEDGED_RULES", "NAMESPACE", "Acknowledged", "Report", "check_paths", "check_template",
-           "passed_parameters", "rule_id"]
+           "passed_values", "rule_id"]
 
 NAMESPACE = "iam-patterns"
 """The prefix of the checks' rule ids in CDK acknowledgements: ``iam-patterns::oidc-sub-wildcard``."""
@@ -88,15 +89,15 @@ def check_template(
     region: str = DEFAULT_REGION,
     partition: str = "aws",
     stack_name: str = DEFAULT_STACK_NAME,
-    passed_parameters: Collection[str] = (),
+    passed_parameters: Mapping[str, Any] | None = None,
     source: str | None = None,
 ) -> list[Finding]:
     """The findings of ``pack`` on one template (a parsed dict, or a loaded ``Template``), errors first.
 
     ``account``, ``region``, ``partition`` and ``stack_name`` stand in for the pseudo parameters, and
-    ``passed_parameters`` (a ``NestedStack``'s template) names the parameters its parent passes, left unresolved
-    (see ``load_template``); ``source`` names the template file in each finding. Default: the default pack,
-    account 123456789012, us-east-1, partition aws, no parameters passed.
+    ``passed_parameters`` (a ``NestedStack``'s template) holds the values its parent passes, as
+    :func:`passed_values` gives them (see ``load_template``); ``source`` names the template file in each finding.
+    Default: the default pack, account 123456789012, us-east-1, partition aws, no parameters passed.
 
     Example::
 
@@ -143,17 +144,24 @@ def acknowledgement(acks: Mapping[str, Mapping[str, str]], path: str | None, che
     return None
 
 
-def passed_parameters(nested: Any, passed: Mapping[str, Any] | None) -> list[str]:
-    """The parameters of a ``NestedStack``'s template (``nested``) that its parent passes: those in ``passed`` (the
-    ``Parameters`` of its ``AWS::CloudFormation::Stack`` resource), or every one when that is not known (``None``).
+def passed_values(nested: Any, passed: Mapping[str, Any] | None, parent: Template) -> dict[str, Any]:
+    """The values a ``NestedStack``'s parent passes to the parameters of its template (``nested``), for
+    ``load_template(passed_parameters=...)``: each value in ``passed`` (the ``Parameters`` of its
+    ``AWS::CloudFormation::Stack`` resource) resolved in the parent's template (``parent``, itself loaded with the
+    values its own parent passes), so exactly what the parent's resources resolve to, and an ``<unresolved ...>``
+    marker where the parent cannot resolve it; every parameter unresolved (``None``) when ``passed`` is not known.
+    A malformed intrinsic in ``passed`` raises ``ValidationError``, as it would in the parent's resources.
 
     Example::
 
-        passed_parameters(nested_template, {"referencetoParentData433BFA50Arn": {"Fn::GetAtt": [...]}})
+        passed_values(nested_template, {"referencetoParentData433BFA50Arn": {"Fn::GetAtt": ["Data433BFA50", "Arn"]}},
+                      load_template(parent_template, account="111122223333", stack_name="Parent"))
     """
     declared = nested.get("Parameters") if isinstance(nested, Mapping) else None
     names = list(declared) if isinstance(declared, Mapping) else []
-    return names if passed is None else [name for name in names if name in passed]
+    if passed is None:
+        return dict.fromkeys(names)
+    return {name: parent.resolve(passed[name]) for name in names if name in passed}
 
 
 def _passed(parent: Any, resource: str | None) -> Mapping[str, Any] | None:
@@ -167,14 +175,21 @@ def _passed(parent: Any, resource: str | None) -> Mapping[str, Any] | None:
 def _check_assembly(folder: Path, report: Report, pack: Sequence[Rule]) -> None:
     for top in assembly_stacks(folder):
         acks = _acknowledgements(top.all_metadata())
-        templates: dict[str, Any] = {}  # construct path -> template: a nested stack's parent comes before it
+        loaded: dict[str, tuple[Path, Template]] = {}  # construct path -> its template: a parent before its nested
         for stack in [top, *nested_stacks(top)]:
             path = stack.template_file
-            template = templates[stack.display_name] = read_template_file(path)
-            passed = _passed(templates[stack.parent], stack.resource) if stack.parent else {}
-            findings = _check_file(path, template, pack, stack_name=stack.stack_name,
-                                   passed_parameters=passed_parameters(template, passed), **stack.environment)
-            resources = template.get("Resources", {})
+            raw = read_template_file(path)
+            passed: dict[str, Any] = {}
+            if stack.parent:
+                parent_path, parent = loaded[stack.parent]
+                with _reading(parent_path):
+                    passed = passed_values(raw, _passed(parent.raw, stack.resource), parent)
+            with _reading(path):
+                template = load_template(raw, stack_name=stack.stack_name, passed_parameters=passed,
+                                         **stack.environment)
+                findings = check_template(template, pack=pack, source=str(path))
+            loaded[stack.display_name] = path, template
+            resources = template.resources
             report.templates.append(str(path))
             for finding in findings:
                 finding = dataclasses.replace(finding, stack=stack.display_name)
@@ -186,11 +201,18 @@ def _check_assembly(folder: Path, report: Report, pack: Sequence[Rule]) -> None:
                     report.findings.append(finding)
 
 
-def _check_file(path: Path, template: Any, pack: Sequence[Rule], **options: Any) -> list[Finding]:
+@contextmanager
+def _reading(path: Path) -> Iterator[None]:
+    """A template that cannot be read (a malformed intrinsic, not a template) raises ``TemplateError`` naming it."""
     try:
-        return check_template(template, pack=pack, source=str(path), **options)
+        yield
     except ValidationError as err:
         raise TemplateError(f"cannot read {path}: {err}") from None
+
+
+def _check_file(path: Path, template: Any, pack: Sequence[Rule]) -> list[Finding]:
+    with _reading(path):
+        return check_template(template, pack=pack, source=str(path))
 
 
 def _folder(path: Path) -> list[tuple[Path, Any]]:

@@ -47,8 +47,9 @@ from aws_cdk import aws_iam as iam
 from constructs import IConstruct, IValidation
 
 from ..checks import PACK, Rule, check_template, rule_id
-from ..checks.runner import ACKNOWLEDGED_RULES, passed_parameters
+from ..checks.runner import ACKNOWLEDGED_RULES, passed_values
 from ..errors import ValidationError
+from ..evaluation import Template, load_template
 
 __all__ = ["IamPatternsChecks", "acknowledge_check", "apply_boundary"]
 
@@ -196,13 +197,18 @@ def _resources(stack: Stack) -> dict[str, CfnResource]:
             if CfnResource.is_cfn_resource(c) and Stack.of(c) is stack}
 
 
-def _passed(stack: Stack) -> dict[str, Any]:
-    """The parameters a ``NestedStack``'s parent passes it (none for a top-level stack), which the checks leave
-    unresolved: their values are the parent's."""
-    if not stack.nested:
-        return {}
-    resource = stack.nested_stack_resource
-    return Stack.of(resource).resolve(_property(resource, "Parameters")) or {}
+def _loaded(stack: Stack) -> Template:
+    """The stack's template as CDK writes it, loaded as ``check`` loads it: a ``NestedStack``'s with the values its
+    parent passes, resolved in the parent's template (loaded the same way, up to the top-level stack)."""
+    template = _synthesized_template(stack)
+    env = {k: v for k, v in (("account", _concrete(stack.account)), ("region", _concrete(stack.region)),
+                             ("stack_name", _concrete(stack.stack_name))) if v}
+    passed: dict[str, Any] = {}
+    if stack.nested:
+        resource = stack.nested_stack_resource
+        parent = Stack.of(resource)
+        passed = passed_values(template, parent.resolve(_property(resource, "Parameters")) or {}, _loaded(parent))
+    return load_template(template, passed_parameters=passed, **env)
 
 
 @jsii.implements(IValidation)
@@ -216,11 +222,7 @@ class _StackChecks:
     def validate(self) -> list[str]:
         stack = self._stack
         resources = _resources(stack)
-        env = {k: v for k, v in (("account", _concrete(stack.account)), ("region", _concrete(stack.region)),
-                                 ("stack_name", _concrete(stack.stack_name))) if v}
-        template = _synthesized_template(stack)
-        passed = passed_parameters(template, _passed(stack))
-        for finding in check_template(template, pack=self._pack, passed_parameters=passed, **env):
+        for finding in check_template(_loaded(stack), pack=self._pack):
             construct = resources.get(finding.resource, stack)
             reason = _acknowledgement(construct, finding.check)
             if reason is not None and reason.strip():

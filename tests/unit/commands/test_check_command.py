@@ -10,10 +10,11 @@ from pathlib import Path
 
 import pytest
 
-from iam_patterns.checks import PACK, check_paths
+from iam_patterns.checks import PACK, check_paths, runner
 from iam_patterns.cli import main
+from iam_patterns.evaluation import load_template
 from tests.conftest import FIXTURES
-from tests.unit.cloud_assembly import nested_cdk_out, staged_cdk_out
+from tests.unit.cloud_assembly import CHAINED, DEEPER, INNER, PASSED, ROLE, nested_cdk_out, staged_cdk_out
 
 BAD = FIXTURES / "checks" / "oidc-trust-without-sub.bad.json"
 GOOD = FIXTURES / "checks" / "oidc-trust-without-sub.good.json"
@@ -219,12 +220,58 @@ def test_nested_stack_templates_are_checked_and_their_findings_name_the_nested_s
                                                                       ("EventsD32975C2", "Parent/Inner/Deeper")}
 
 
-def test_a_parameter_the_parent_passes_is_left_unresolved_and_one_it_does_not_pass_takes_its_default(tmp_path):
-    """Passed trusts Ref Trusted: its Default * is not what deploys (the parent passes an account), so it is not
-    guessed; Defaulted trusts Ref Fallback, which the parent leaves to its Default *."""
+def test_a_parameter_the_parent_passes_takes_its_value_and_one_it_does_not_pass_takes_its_default(tmp_path):
+    """Passed trusts Ref Trusted: the parent passes its own account's root, not the Default *; Defaulted trusts
+    Ref Fallback, which the parent leaves to its Default *."""
     report = check_paths([nested_cdk_out(tmp_path / "cdk.out")])
-    assert "Passed5D1E7C2A" not in {f.resource for f in report.findings}
+    assert PASSED not in {f.resource for f in report.findings}
     assert "Defaulted9B3F0E41" in {f.resource for f in report.findings}
+
+
+def test_a_literal_star_the_parent_passes_into_a_nested_trust_is_reported(tmp_path):
+    report = check_paths([nested_cdk_out(tmp_path / "cdk.out", trusted="*")])
+    found = {(f.check, f.resource, f.stack) for f in report.findings}
+    assert ("trust-open-to-everyone", PASSED, "Parent/Inner") in found
+
+
+def test_a_value_a_nested_stack_passes_on_to_its_own_nested_stack_is_resolved_down_the_chain(tmp_path):
+    """Parent passes Trusted to Inner, Inner passes Ref Trusted to Deeper as Chained: both trust the other account."""
+    out = nested_cdk_out(tmp_path / "cdk.out", trusted={"Fn::Sub": "arn:${AWS::Partition}:iam::444455556666:root"})
+    found = {(f.check, f.resource, f.stack): f.message for f in check_paths([out]).findings}
+    for resource, stack in [(PASSED, "Parent/Inner"), (CHAINED, "Parent/Inner/Deeper")]:
+        assert found[("cross-account-trust-unconditioned", resource, stack)].startswith(
+            "statement 0 trusts arn:aws:iam::444455556666:root with no sts:ExternalId")
+
+
+def test_the_parents_own_role_arn_is_passed_as_the_parent_resolves_it_down_the_chain(tmp_path, monkeypatch):
+    """Fn::GetAtt of the parent's role: its ARN in the parent's account, named after the parent's stack."""
+    loaded = []
+
+    def spy(template, **options):
+        loaded.append(options)
+        return load_template(template, **options)
+
+    monkeypatch.setattr(runner, "load_template", spy)
+    report = check_paths([nested_cdk_out(tmp_path / "cdk.out", trusted={"Fn::GetAtt": [ROLE, "Arn"]})])
+    arn = f"arn:aws:iam::111122223333:role/Parent-{ROLE}"
+    assert [(o["stack_name"], o["passed_parameters"]) for o in loaded] == [
+        ("Parent", {}), (f"Parent-{INNER}", {"Trusted": arn}), (f"Parent-{INNER}-{DEEPER}", {"Chained": arn})]
+    assert {PASSED, CHAINED}.isdisjoint(f.resource for f in report.findings)  # their Default * is not taken
+
+
+def test_a_value_the_parent_cannot_resolve_stays_unresolved_down_the_chain(tmp_path):
+    """An import is resolved at deploy time: neither the parent's value nor the Default * is guessed."""
+    report = check_paths([nested_cdk_out(tmp_path / "cdk.out", trusted={"Fn::ImportValue": "SharedPrincipal"})])
+    assert [(f.resource, f.stack) for f in report.findings] == [("Defaulted9B3F0E41", "Parent/Inner"),
+                                                                ("EventsD32975C2", "Parent/Inner/Deeper")]
+
+
+def test_a_malformed_value_the_parent_passes_exits_two_naming_the_parents_template(capsys, tmp_path):
+    out = nested_cdk_out(tmp_path / "cdk.out", trusted={"Fn::GetAtt": ROLE})
+    status, text, err = _run(capsys, str(out))
+    assert status == 2 and text == ""
+    assert err.startswith(f"iam-patterns check: cannot read {out / 'Parent.template.json'}: ")
+    assert "must be a well-formed Fn::GetAtt" in err
 
 
 def test_when_the_parents_resource_is_not_known_every_parameter_of_a_nested_template_is_left_unresolved(tmp_path):
