@@ -6,7 +6,9 @@ files (with :func:`~iam_patterns.evaluation.read_template_file`), folders of the
 assembly, findings acknowledged in the CDK app (``acknowledge(construct, check, reason)``, recorded by CDK as
 ``aws:cdk:acknowledged-rules`` metadata of the stack artifact: in ``manifest.json`` or the stack's
 ``additionalMetadataFile``; a NestedStack's constructs are in the top-level stack's) are set apart with their
-reasons.
+reasons. A NestedStack's template is checked with the values its parent passes (:func:`passed_values`); any other
+``AWS::CloudFormation::Stack`` (in a template file, every one) is reported as an ``info`` finding
+(:data:`NOT_CHECKED`, :func:`unchecked_stacks`): the template it deploys is not read.
 
 Input that cannot be read raises :class:`~iam_patterns.errors.TemplateError` naming the path; findings are
 never raised.
@@ -20,7 +22,7 @@ Example::
 from __future__ import annotations
 
 import dataclasses
-from collections.abc import Iterable, Iterator, Mapping, Sequence
+from collections.abc import Collection, Iterable, Iterator, Mapping, Sequence
 from contextlib import contextmanager
 from dataclasses import dataclass, field
 from pathlib import Path
@@ -31,17 +33,42 @@ from ..evaluation import Template, load_template, read_template_file
 from ..evaluation.cloud_assembly import MANIFEST, assembly_stacks, nested_stacks
 from ..evaluation.template import DEFAULT_ACCOUNT, DEFAULT_REGION, DEFAULT_STACK_NAME
 from ..evaluation.template_file import TEMPLATE_SUFFIXES
-from .finding import SEVERITIES, Finding
+from ._statements import resolved
+from .finding import SEVERITIES, Finding, Severity
 from .pack import PACK, Rule
 from .subject import subjects
 
-__all__ = ["ACKNOWLEDGED_RULES", "NAMESPACE", "Acknowledged", "Report", "check_paths", "check_template",
-           "passed_values", "rule_id"]
+__all__ = ["ACKNOWLEDGED_RULES", "NAMESPACE", "NOT_CHECKED", "Acknowledged", "Note", "Report", "check_paths",
+           "check_template", "passed_values", "rule_id", "unchecked_stacks"]
 
 NAMESPACE = "iam-patterns"
 """The prefix of the checks' rule ids in CDK acknowledgements: ``iam-patterns::oidc-sub-wildcard``."""
 ACKNOWLEDGED_RULES = "aws:cdk:acknowledged-rules"
 """The construct metadata type under which CDK records ``Validations.of(scope).acknowledge(...)``."""
+
+
+@dataclass(frozen=True)
+class Note:
+    """What the runner itself reports (no check of the pack runs it), described as a :class:`Rule` describes a check.
+
+    Example::
+
+        NOT_CHECKED.id, NOT_CHECKED.severity   # ("nested-stack-not-checked", "info")
+    """
+
+    id: str
+    description: str
+    explanation: str
+    source: str
+    severity: Severity = "info"
+
+
+NOT_CHECKED = Note(
+    "nested-stack-not-checked", "Nested stack whose template is not read (a TemplateURL outside the input)",
+    "The roles and policies of the stack it deploys were not looked at: check its template too.",
+    "https://github.com/iam-patterns/iam-patterns/blob/main/docs/checks.md#nested-stack-not-checked")
+"""An ``AWS::CloudFormation::Stack`` whose template is not read, so not checked (see :func:`unchecked_stacks`)."""
+_STACK = "AWS::CloudFormation::Stack"
 
 
 def rule_id(check: str) -> str:
@@ -115,6 +142,30 @@ def check_template(
     return sorted(findings, key=_order)
 
 
+def unchecked_stacks(template: Template, checked: Collection[str] = (), *, source: str | None = None) -> list[Finding]:
+    """A :data:`NOT_CHECKED` finding (``info``) for each ``AWS::CloudFormation::Stack`` of ``template`` but those
+    in ``checked`` (the logical ids of the nested stacks whose templates are checked with it: a cloud assembly's
+    NestedStacks): the template it deploys is not read, so the roles and policies in it are not checked. ``source``
+    names the template file in each finding. Default: every such stack is reported, no file named.
+
+    Example::
+
+        unchecked_stacks(load_template(template_dict))   # [Finding("nested-stack-not-checked", "info", "Network", ...)]
+    """
+    findings = []
+    for logical_id, resource in template.resources.items():
+        if resource.get("Type") != _STACK or logical_id in checked:
+            continue
+        url = template.resolve((resource.get("Properties") or {}).get("TemplateURL"))
+        where = f" ({url})" if isinstance(url, str) and resolved(url) else ""
+        findings.append(Finding(
+            NOT_CHECKED.id, NOT_CHECKED.severity, logical_id,
+            f"deploys a stack whose template{where} is not read with this one: its roles and policies are not checked "
+            f"(check that template too; a CDK NestedStack's template is checked with its cdk.out)",
+            NOT_CHECKED.source, source))
+    return findings
+
+
 def _acknowledgements(metadata: Mapping[str, Any]) -> dict[str, dict[str, str]]:
     """Construct path (without the leading ``/``) -> {rule id: reason}, from a stack artifact's metadata."""
     out: dict[str, dict[str, str]] = {}
@@ -176,7 +227,8 @@ def _check_assembly(folder: Path, report: Report, pack: Sequence[Rule]) -> None:
     for top in assembly_stacks(folder):
         acks = _acknowledgements(top.all_metadata())
         loaded: dict[str, tuple[Path, Template]] = {}  # construct path -> its template: a parent before its nested
-        for stack in [top, *nested_stacks(top)]:
+        stacks = [top, *nested_stacks(top)]
+        for stack in stacks:
             path = stack.template_file
             raw = read_template_file(path)
             passed: dict[str, Any] = {}
@@ -188,6 +240,9 @@ def _check_assembly(folder: Path, report: Report, pack: Sequence[Rule]) -> None:
                 template = load_template(raw, stack_name=stack.stack_name, passed_parameters=passed,
                                          **stack.environment)
                 findings = check_template(template, pack=pack, source=str(path))
+                nested = [n.resource for n in stacks if n.parent == stack.display_name]
+                if None not in nested:  # else which of its stacks CDK deploys is not known: none is reported
+                    findings += unchecked_stacks(template, nested, source=str(path))
             loaded[stack.display_name] = path, template
             resources = template.resources
             report.templates.append(str(path))
@@ -210,9 +265,10 @@ def _reading(path: Path) -> Iterator[None]:
         raise TemplateError(f"cannot read {path}: {err}") from None
 
 
-def _check_file(path: Path, template: Any, pack: Sequence[Rule]) -> list[Finding]:
+def _check_file(path: Path, raw: Any, pack: Sequence[Rule]) -> list[Finding]:
     with _reading(path):
-        return check_template(template, pack=pack, source=str(path))
+        template = load_template(raw)
+        return check_template(template, pack=pack, source=str(path)) + unchecked_stacks(template, source=str(path))
 
 
 def _folder(path: Path) -> list[tuple[Path, Any]]:

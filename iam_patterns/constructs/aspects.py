@@ -47,7 +47,7 @@ from aws_cdk import aws_iam as iam
 from constructs import IConstruct, IValidation
 
 from ..checks import PACK, Rule, check_template, rule_id
-from ..checks.runner import ACKNOWLEDGED_RULES, passed_values
+from ..checks.runner import ACKNOWLEDGED_RULES, passed_values, unchecked_stacks
 from ..errors import ValidationError
 from ..evaluation import Template, load_template
 
@@ -222,7 +222,10 @@ class _StackChecks:
     def validate(self) -> list[str]:
         stack = self._stack
         resources = _resources(stack)
-        for finding in check_template(_loaded(stack), pack=self._pack):
+        template = _loaded(stack)
+        nested = [stack.resolve(n.nested_stack_resource.logical_id) for n in stack.node.find_all()
+                  if Stack.is_stack(n) and n.nested and n.nested_stack_parent is stack]
+        for finding in check_template(template, pack=self._pack) + unchecked_stacks(template, nested):
             construct = resources.get(finding.resource, stack)
             reason = _acknowledgement(construct, finding.check)
             if reason is not None and reason.strip():
@@ -253,7 +256,9 @@ class IamPatternsChecks:
     skips them. Each finding becomes ``[iam-patterns::<check>] <message> (<docs link>)`` on the construct of the
     resource: an error (synth fails), a warning (acknowledgeable by CDK as ``iam-patterns::<check>``; ``cdk synth
     --strict`` fails) or an info. A finding acknowledged with :func:`acknowledge_check` on the construct or an
-    ancestor is not reported; an acknowledgement written without a reason is itself reported as an error.
+    ancestor is not reported; an acknowledgement written without a reason is itself reported as an error. A
+    ``NestedStack`` is checked with the values its parent passes; any other ``AWS::CloudFormation::Stack`` (a
+    ``CfnStack`` with a template of your own) is an info, ``nested-stack-not-checked``: its template is not checked.
     ``pack``: the rules to run. Default: ``PACK``.
 
     Example::

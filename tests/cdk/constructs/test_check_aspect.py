@@ -16,6 +16,7 @@ from aws_cdk import (
     Stack,
     Validations,
 )
+from aws_cdk import aws_cloudformation as cloudformation
 from aws_cdk import aws_iam as iam
 from aws_cdk.assertions import Annotations, Match
 
@@ -157,3 +158,16 @@ def test_nested_stacks_are_checked_with_the_values_their_parents_pass_and_acknow
     assert "Ci/Inner/Open/Resource (Open" in report and "Ci/Inner/ByTrusted/Resource (ByTrusted" in report
     assert "Ci/Inner/Deeper/ByChained/Resource (ByChained" in report
     assert "WARNING [iam-patterns::confused-deputy]" in report and "Ci/Inner/Deeper/Events/Resource (Events" in report
+
+
+def test_a_stack_deployed_from_a_template_of_its_own_is_an_info_and_a_nested_stack_is_not(app):
+    """A CfnStack's template (a TemplateURL in S3) is not checked: said on it, in the parent and in a NestedStack."""
+    parent = _stack(app)
+    inner = NestedStack(parent, "Inner")
+    for scope in (parent, inner):
+        cloudformation.CfnStack(scope, "Network", template_url="https://acme-templates.s3.amazonaws.com/network.yaml")
+    infos = [(m.id, m.entry.data) for m in Annotations.from_stack(parent).find_info("*", Match.any_value())]
+    assert [where for where, _ in infos] == ["/Ci/Network", "/Ci/Inner/Network"]
+    not_read = ("[iam-patterns::nested-stack-not-checked] deploys a stack whose template "
+                "(https://acme-templates.s3.amazonaws.com/network.yaml) is not read")
+    assert all(text.startswith(not_read) for _, text in infos)

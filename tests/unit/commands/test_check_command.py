@@ -60,13 +60,13 @@ def test_json_format_is_a_list_of_check_severity_resource_message(capsys):
     assert {(f["check"], f["severity"]) for f in findings} == {("oidc-trust-without-sub", "error")}
 
 
-def test_sarif_format_has_a_rule_per_check_and_results_located_at_the_resource(capsys):
+def test_sarif_format_has_a_rule_per_check_and_per_runner_note_and_results_located_at_the_resource(capsys):
     status, out, _ = _run(capsys, "--format", "sarif", str(BAD))
     log = json.loads(out)
     assert status == 1 and log["version"] == "2.1.0"
     (run,) = log["runs"]
     rules = run["tool"]["driver"]["rules"]
-    assert [r["id"] for r in rules] == [rule.id for rule in PACK]
+    assert [r["id"] for r in rules] == [*(rule.id for rule in PACK), "nested-stack-not-checked"]
     assert all(r["helpUri"].startswith("https://") and r["properties"]["security-severity"] for r in rules)
     first = run["results"][0]
     assert first["ruleId"] == "oidc-trust-without-sub" and first["level"] == "error"
@@ -296,3 +296,45 @@ def test_a_missing_nested_template_exits_two_naming_it(capsys, tmp_path):
     assert status == 2 and text == ""
     assert err == f"iam-patterns check: cannot read {out / 'ParentInnerDeeperB4966582.nested.template.json'}: " \
                   "No such file or directory\n"
+
+
+NETWORK = {"Type": "AWS::CloudFormation::Stack", "Properties": {
+    "TemplateURL": {"Fn::Sub": "https://acme-templates.s3.${AWS::Region}.amazonaws.com/network.yaml"}}}
+NOT_READ = ("deploys a stack whose template (https://acme-templates.s3.{region}.amazonaws.com/network.yaml) is not "
+            "read with this one: its roles and policies are not checked")
+
+
+def test_a_stack_a_template_file_deploys_is_reported_as_not_checked_without_failing_the_check(capsys, tmp_path):
+    template = tmp_path / "app.json"
+    template.write_text(json.dumps({"Resources": {"Network": NETWORK}}))
+    status, out, _ = _run(capsys, str(template))
+    header, row, summary = out.strip().splitlines()
+    assert status == 0 and row.split()[:4] == ["info", "nested-stack-not-checked", "Network", "(app.json)"]
+    assert NOT_READ.format(region="us-east-1") in row
+    assert summary == "1 template(s) checked: 0 error(s), 0 warning(s), 1 info"
+    status, out, _ = _run(capsys, "--format", "sarif", str(template))
+    (result,) = json.loads(out)["runs"][0]["results"]
+    assert (result["ruleId"], result["level"]) == ("nested-stack-not-checked", "note")
+
+
+def test_a_nested_stack_of_a_cdk_out_whose_template_is_elsewhere_is_reported_and_the_nested_stacks_are_not(tmp_path):
+    """Parent and Inner each deploy a stack of their own from S3 beside their NestedStacks, which are checked; the
+    parent's template checked alone has its NestedStack reported, as its template is not read then."""
+    out = nested_cdk_out(tmp_path / "cdk.out")
+    for name in ("Parent.template.json", "ParentInner571755B8.nested.template.json"):
+        template = json.loads((out / name).read_text())
+        template["Resources"]["Network"] = NETWORK
+        (out / name).write_text(json.dumps(template))
+    notes = [f for f in check_paths([out]).findings if f.severity == "info"]
+    assert [(f.check, f.resource, f.stack) for f in notes] == [("nested-stack-not-checked", "Network", "Parent"),
+                                                               ("nested-stack-not-checked", "Network", "Parent/Inner")]
+    assert notes[0].message.startswith(NOT_READ.format(region="eu-west-1"))
+    alone = check_paths([out / "Parent.template.json"]).findings
+    assert [(f.check, f.resource) for f in alone] == [("nested-stack-not-checked", INNER),
+                                                      ("nested-stack-not-checked", "Network")]
+
+
+def test_without_the_logical_ids_of_its_nested_stacks_no_stack_of_a_parent_is_reported_as_not_checked(tmp_path):
+    """Which AWS::CloudFormation::Stack CDK wrote for a NestedStack is then not known: none is blamed."""
+    report = check_paths([nested_cdk_out(tmp_path / "cdk.out", logical_ids=False)])
+    assert "nested-stack-not-checked" not in {f.check for f in report.findings}
