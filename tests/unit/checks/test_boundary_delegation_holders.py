@@ -142,6 +142,21 @@ def test_a_users_own_policy_is_silenced_by_a_deny_in_its_groups_policy():
     assert _findings(**resources) == []
 
 
+def test_a_group_with_no_user_in_the_template_is_judged_with_all_the_groups_policies():
+    grant, guard, finding = SPLIT["creation without the boundary"]
+    assert _findings(Team={"Type": "AWS::IAM::Group", "Properties": {}}, Grant=_policy(*grant, groups=["Team"]),
+                     Guard=_policy(*guard, groups=["Team"])) == []
+    assert _findings(Team={"Type": "AWS::IAM::Group", "Properties": {}}, Grant=_policy(*grant, groups=["Team"])) == [
+        ("Grant", finding)]
+
+
+def test_a_deny_in_another_policy_counts_for_a_holder_whose_boundary_the_template_does_not_hold():
+    grant, guard, _ = SPLIT["creation without the boundary"]
+    role = _role()
+    role["Properties"]["PermissionsBoundary"] = f"{IAM}:policy/boundary-of-another-stack"
+    assert _findings(Admin=role, Grant=_policy(*grant, roles=["Admin"]), Guard=_policy(*guard, roles=["Admin"])) == []
+
+
 DELEGATION = _allow("iam:CreateRole", f"{IAM}:role/app/*", {"StringEquals": {"iam:PermissionsBoundary": BOUNDARY}})
 
 
