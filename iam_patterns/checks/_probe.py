@@ -84,16 +84,30 @@ def open_statements(policy: Policy, account: str, partition: str) -> Iterator[tu
             return  # a malformed policy: the evaluator cannot answer, and other checks report what they can
 
 
+def _decision(request: Request, documents: Sequence[Any], boundary: Any = None) -> bool | None:
+    """Whether the policies allow ``request``; ``None`` when the evaluator cannot read one of them (malformed, an
+    unknown operator, a context value an operator cannot read)."""
+    try:
+        return evaluate(request, list(documents), boundary=boundary).allowed
+    except ValidationError:
+        return None
+
+
 def identity_allows(documents: Sequence[Any], action: str, resource: str, context: Mapping[str, Any], *,
                     account: str, partition: str, boundary: Any = None) -> bool:
     """Whether identity-based policies let a principal of ``account`` do ``action`` on ``resource``: alone, or
-    under the permissions ``boundary`` when one is given (a boundary the evaluator cannot read stops nothing)."""
+    under the permissions ``boundary`` when one is given. A policy or boundary the evaluator cannot read is left
+    out: it grants nothing and stops nothing."""
     try:
         request = Request(f"arn:{partition}:iam::{account}:user/{PROBE}", action, resource, dict(context))
-        return evaluate(request, list(documents), boundary=boundary).allowed
     except ValidationError:
-        return boundary is not None and identity_allows(documents, action, resource, context, account=account,
-                                                        partition=partition)
+        return False
+    allowed = _decision(request, documents, boundary)
+    if allowed is None:
+        readable = [d for d in documents if _decision(request, [d]) is not None]
+        allowed = evaluate(request, readable, boundary=boundary if _decision(request, [], boundary) is not None
+                           else None).allowed
+    return allowed
 
 
 @lru_cache(maxsize=256)

@@ -5,34 +5,42 @@ Delegating role creation is safe only when every new role must carry the boundar
 with an ``iam:PermissionsBoundary`` condition naming it, or allowed and denied unless the boundary is the one a
 negated test names: ``StringNotEquals`` or ``ArnNotEquals``, as AWS's examples often write it), the boundary cannot
 be removed (``iam:DeleteRolePermissionsBoundary``) and its policy cannot be edited (``iam:CreatePolicyVersion`` and
-friends on the boundary's ARN). The boundaries are those the policy names by a positive test on
+friends on the boundary's ARN). The boundaries are those the holder's policies name by a positive test on
 ``iam:PermissionsBoundary`` in any statement, or by a negated test in a Deny (a ``Null`` test names none); a ``*``
 partition or account in such an ARN stands for the holder's own. A boundary named with a wildcard after the account
 (``StringLike`` or ``ArnLike`` ``.../policy/team-*``, or a Deny with ``StringNotLike``) is a pattern: if the holder
 may create a role or user with a boundary it matches that the holder can write itself (``iam:CreatePolicy``,
-``iam:CreatePolicyVersion`` or ``iam:SetDefaultPolicyVersion`` allowed by any of the holder's policies, under its
-boundary), the holder sets its own ceiling; if it matches only policies others write, it still admits more than
-one boundary, which AWS's delegation example never does (it pins one ARN, and denies edits of that ARN), and that
-is reported too. The evaluator answers each question against the policy, its Deny statements included, and, for a
-policy the template attaches to principals, under each principal's own permissions boundary when the template
-defines it (a group stands for its users, by their ``Groups`` or an ``AWS::IAM::UserToGroupAddition``): an
-escalation that every holder's boundary denies is not reported. A policy attached to no principal of the template,
-to a group with no user in the template, or to a principal with no boundary (or a boundary the template does not
-hold) is judged alone. Policies with ``Action: "*"`` or ``iam:*`` are left to those checks. Each question is asked
-of a resource of the type the action acts on (the catalogue's resource types: ``iam:CreateUser`` of a user), so a
-message never names a role for a user action.
+``iam:CreatePolicyVersion`` or ``iam:SetDefaultPolicyVersion``), the holder sets its own ceiling; if it matches only
+policies others write, it still admits more than one boundary, which AWS's delegation example never does (it pins
+one ARN, and denies edits of that ARN), and that is reported too.
+
+The evaluator answers each question as IAM decides it for each holder of the policy: with every identity-based
+policy the template applies to the holder, its groups' included (a Deny in any of them wins), under the holder's own
+permissions boundary when the template defines it. A group stands for its users (by their ``Groups`` or an
+``AWS::IAM::UserToGroupAddition``). A finding is reported on the policy whose Allow grants the escalation, once
+whichever holders it is granted to; an escalation that the Deny statements or the boundary of every holder deny is
+not reported. An edit of a boundary that another of the holder's policies names is reported on the policy that
+grants the edit, and its message names the policy that requires the boundary. A policy attached to no principal of
+the template is judged alone; one attached to a group with no user in the template, with the group's policies; a
+holder with no boundary (or a boundary the template does not hold), without one. Policies with ``Action: "*"`` or
+``iam:*`` are left to those checks. Each question is asked of a resource of the type the action acts on (the
+catalogue's resource types: ``iam:CreateUser`` of a user), so a message never names a role for a user action.
 """
 
 from __future__ import annotations
 
-from collections.abc import Iterator
-from typing import Any
+from collections.abc import Callable, Iterator
+from dataclasses import dataclass
+from functools import cached_property
+from typing import Any, TypeVar
 
 from ..policy.actions import BOUNDARY_POLICY_EDITS, BOUNDARY_PUTS, BOUNDARY_REMOVAL, ENTITY_CREATION
 from ..policy.keys import PERMISSIONS_BOUNDARY
 from ._probe import candidate_resources, concrete, identity_allows
 from ._statements import action_matches, allows, statements, tests, values
-from .subject import IDENTITY, Holder, Subject
+from .subject import IDENTITY, Holder, Policy, Subject
+
+_T = TypeVar("_T")
 
 ID = "boundary-delegation"
 DESCRIPTION = ("Role or user creation allowed without the permissions boundary or with one the holder chooses, or "
@@ -72,6 +80,143 @@ def _boundaries(document: Any, account: str, partition: str) -> dict[str, tuple[
             if t.key == key and (t.narrows or s.get("Effect") == "Deny" and t.base != "null") for v in t.values}
 
 
+@dataclass(frozen=True)
+class _Holding:
+    """The policy as one of its holders holds it: among all the holder's identity-based policies, under its
+    boundary (a policy attached to no principal of the template: alone)."""
+
+    document: Any
+    holder: Holder
+    account: str
+    partition: str
+
+    def _allows(self, documents: tuple[Any, ...], action: str, resource: str, context: dict[str, str],
+                boundary: Any = None) -> bool:
+        return identity_allows(documents, action, resource, context, boundary=boundary, account=self.account,
+                               partition=self.partition)
+
+    def grants(self, action: str, resource: str, context: dict[str, str]) -> bool:
+        """Whether an Allow of the policy grants the request and IAM allows it to the holder: all its policies
+        (a Deny in any of them wins) under its boundary."""
+        return (self._allows((self.document,), action, resource, context)
+                and self._allows(self.holder.policies, action, resource, context, self.holder.boundary))
+
+    def probe(self, action: str, context: dict[str, str]) -> str | None:
+        """The first resource the policy lists for ``action`` that it grants to the holder with ``context``."""
+        return next((r for r in candidate_resources(self.document, action, account=self.account,
+                                                    partition=self.partition)
+                     if self.grants(action, r, context)), None)
+
+    @cached_property
+    def exact(self) -> dict[str, str | None]:
+        """Each boundary the holder's policies name exactly, with the name of the first that names it (``None``
+        when the policy itself does)."""
+        out: dict[str, str | None] = {}
+        for name, document in ((None, self.document), *zip(self.holder.names, self.holder.policies)):
+            for one, other in _boundaries(document, self.account, self.partition).values():
+                if one == other:
+                    out.setdefault(one, name)
+        return out
+
+    @cached_property
+    def patterns(self) -> dict[str, tuple[str, str]]:
+        """Each boundary pattern the holder's policies name, with two ARNs it matches."""
+        return {pattern: arns for document in self.holder.policies
+                for pattern, arns in _boundaries(document, self.account, self.partition).items() if arns[0] != arns[1]}
+
+    def writes(self, policy_arn: str) -> str | None:
+        """The first of :data:`_POLICY_WRITES` the holder may do on ``policy_arn``, by any of its policies."""
+        return next((w for w in _POLICY_WRITES
+                     if self._allows(self.holder.policies, w, policy_arn, {}, self.holder.boundary)), None)
+
+    def minted(self, action: str) -> tuple[str, str, str] | None:
+        """``(resource, boundary, write)``: ``action`` granted with a boundary, other than one named exactly, that
+        the holder may write (``write`` on it)."""
+        candidates = [one for one, _ in self.patterns.values()] + [
+            r for d in self.holder.policies for w in _POLICY_WRITES
+            for r in candidate_resources(d, w, account=self.account, partition=self.partition)]
+        for boundary in dict.fromkeys(b for b in candidates if b not in self.exact):
+            write = self.writes(boundary)
+            resource = write and self.probe(action, {PERMISSIONS_BOUNDARY: boundary})
+            if resource:
+                return resource, boundary, write
+        return None
+
+    def admitted(self, action: str) -> tuple[str, str] | None:
+        """``(resource, pattern)``: ``action`` granted with either of two boundaries a pattern admits."""
+        for pattern, (one, other) in self.patterns.items():
+            resource = self.probe(action, {PERMISSIONS_BOUNDARY: one})
+            if resource and self.probe(action, {PERMISSIONS_BOUNDARY: other}):
+                return resource, pattern
+        return None
+
+    def edits(self) -> Iterator[tuple[str, str, str | None]]:
+        """``(boundary, action, named_by)`` for each edit the policy grants on a boundary named exactly."""
+        for boundary, named_by in self.exact.items():
+            for action in BOUNDARY_POLICY_EDITS:
+                if _named(self.document, action) and self.grants(action, boundary, {}):
+                    yield boundary, action, named_by
+
+
+def _first(holdings: list[_Holding], question: Callable[..., _T | None], *args: Any) -> _T | None:
+    """The first answer ``question`` (a method of :class:`_Holding`) gives for one of ``holdings``."""
+    return next((answer for h in holdings if (answer := question(h, *args))), None)
+
+
+def _creation(name: str, action: str, holdings: list[_Holding], partition: str) -> str | None:
+    """How ``action`` (a creation or boundary put) escapes the boundary, if it does: the first way found."""
+    resource = _first(holdings, _Holding.probe, action, {}) if action in ENTITY_CREATION else None
+    if resource:
+        return (f"{name} allows {action} on {resource} without a permissions boundary: require one with a "
+                f"condition on {PERMISSIONS_BOUNDARY}")
+    admin = f"arn:{partition}:iam::aws:policy/AdministratorAccess"
+    resource = _first(holdings, _Holding.probe, action, {PERMISSIONS_BOUNDARY: admin})
+    if resource:
+        return (f"{name} allows {action} on {resource} with any boundary, AdministratorAccess included: pin "
+                f"{PERMISSIONS_BOUNDARY} to the boundary's ARN (StringEquals in the Allow, or a Deny with "
+                f"StringNotEquals)")
+    mint = _first(holdings, _Holding.minted, action)
+    if mint:
+        resource, boundary, write = mint
+        return (f"{name} allows {action} on {resource} with the boundary {boundary}, a policy the holder can write "
+                f"itself ({write}): the holder sets its own ceiling; pin {PERMISSIONS_BOUNDARY} to one boundary's "
+                f"exact ARN and deny edits of that policy")
+    admits = _first(holdings, _Holding.admitted, action)
+    if admits:
+        resource, pattern = admits
+        return (f"{name} allows {action} on {resource} with any boundary that matches {pattern}: every policy that "
+                f"matches it, now or later, is a ceiling the holder may pick; pin {PERMISSIONS_BOUNDARY} to one "
+                f"boundary's exact ARN")
+    return None
+
+
+def _edits(name: str, holdings: list[_Holding]) -> Iterator[str]:
+    """Each edit of a boundary named exactly that the policy grants, once whichever holders it is granted to."""
+    found: dict[tuple[str, str], str | None] = {}
+    for holding in holdings:
+        for boundary, action, named_by in holding.edits():
+            found.setdefault((boundary, action), named_by)
+    for (boundary, action), named_by in found.items():
+        where = f" that {named_by} requires" if named_by else ""
+        yield (f"{name} allows {action} on the boundary policy {boundary}{where}: the holder can rewrite its own "
+               f"ceiling; deny edits of the boundary")
+
+
+def _findings(policy: Policy, account: str, partition: str) -> Iterator[str]:
+    """Messages for one identity-based policy, each an escalation its Allow grants to one of its holders."""
+    holders = policy.holders or (Holder(None, (policy.document,), (policy.name,)),)
+    holdings = [_Holding(policy.document, holder, account, partition) for holder in holders]
+    for action in ENTITY_CREATION + BOUNDARY_PUTS:
+        message = _creation(policy.name, action, holdings, partition) if _named(policy.document, action) else None
+        if message:
+            yield message
+    for action in BOUNDARY_REMOVAL:
+        resource = _first(holdings, _Holding.probe, action, {}) if _named(policy.document, action) else None
+        if resource:
+            yield f"{policy.name} allows {action} on {resource}: the holder can remove the permissions boundary"
+    yield from _edits(policy.name, holdings)
+
+
 def check(subject: Subject) -> Iterator[str]:
     """Messages for each way an identity-based policy lets its holder escape the boundary.
 
@@ -79,83 +224,6 @@ def check(subject: Subject) -> Iterator[str]:
 
         list(check(subject))   # ["Delegate allows iam:CreateRole on ... without a permissions boundary ..."]
     """
-    who = dict(account=subject.account, partition=subject.partition)
-    admin = f"arn:{subject.partition}:iam::aws:policy/AdministratorAccess"
     for policy in subject.policies:
-        if policy.kind != IDENTITY:
-            continue
-        document = policy.document
-        everyone = policy.holders or (Holder(None, (document,)),)
-        named = _boundaries(document, **who)
-        exact = list(dict.fromkeys(one for one, other in named.values() if one == other))
-        patterns = {pattern: arns for pattern, arns in named.items() if arns[0] != arns[1]}
-
-        def allowed(action: str, resource: str, context: dict[str, str], holders: tuple[Holder, ...] = everyone
-                    ) -> bool:
-            """Allowed by the policy to one of ``holders``, under that holder's boundary (alone if none)."""
-            return any(identity_allows((document,), action, resource, context, boundary=holder.boundary, **who)
-                       for holder in holders)
-
-        def probe(action: str, context: dict[str, str], holders: tuple[Holder, ...] = everyone) -> str | None:
-            return next((r for r in candidate_resources(document, action, **who)
-                         if allowed(action, r, context, holders)), None)
-
-        def minted(action: str) -> tuple[str, str, str] | None:
-            """``(resource, boundary, write)``: ``action`` allowed with a boundary, other than one the policy names
-            exactly, that a holder may write (``write`` on it) with all its policies, under its own boundary."""
-            for holder in everyone:
-                candidates = [one for one, _ in patterns.values()] + [
-                    r for d in holder.policies for w in _POLICY_WRITES for r in candidate_resources(d, w, **who)]
-                for boundary in dict.fromkeys(b for b in candidates if b not in exact):
-                    write = next((w for w in _POLICY_WRITES if identity_allows(
-                        holder.policies, w, boundary, {}, boundary=holder.boundary, **who)), None)
-                    resource = write and probe(action, {PERMISSIONS_BOUNDARY: boundary}, (holder,))
-                    if resource:
-                        return resource, boundary, write
-            return None
-
-        def admitted(action: str) -> tuple[str, str] | None:
-            """``(resource, pattern)``: ``action`` allowed with either of two boundaries a pattern of the policy
-            admits."""
-            for pattern, (one, other) in patterns.items():
-                resource = probe(action, {PERMISSIONS_BOUNDARY: one})
-                if resource and probe(action, {PERMISSIONS_BOUNDARY: other}):
-                    return resource, pattern
-            return None
-
-        for action in ENTITY_CREATION + BOUNDARY_PUTS:
-            if not _named(document, action):
-                continue
-            resource = probe(action, {}) if action in ENTITY_CREATION else None
-            if resource:
-                yield (f"{policy.name} allows {action} on {resource} without a permissions boundary: require one "
-                       f"with a condition on {PERMISSIONS_BOUNDARY}")
-                continue
-            resource = probe(action, {PERMISSIONS_BOUNDARY: admin})
-            if resource:
-                yield (f"{policy.name} allows {action} on {resource} with any boundary, AdministratorAccess "
-                       f"included: pin {PERMISSIONS_BOUNDARY} to the boundary's ARN (StringEquals in the Allow, or "
-                       f"a Deny with StringNotEquals)")
-                continue
-            mint = minted(action)
-            if mint:
-                resource, boundary, write = mint
-                yield (f"{policy.name} allows {action} on {resource} with the boundary {boundary}, a policy the "
-                       f"holder can write itself ({write}): the holder sets its own ceiling; pin "
-                       f"{PERMISSIONS_BOUNDARY} to one boundary's exact ARN and deny edits of that policy")
-                continue
-            admits = admitted(action)
-            if admits:
-                resource, pattern = admits
-                yield (f"{policy.name} allows {action} on {resource} with any boundary that matches {pattern}: "
-                       f"every policy that matches it, now or later, is a ceiling the holder may pick; pin "
-                       f"{PERMISSIONS_BOUNDARY} to one boundary's exact ARN")
-        for action in BOUNDARY_REMOVAL:
-            resource = probe(action, {}) if _named(document, action) else None
-            if resource:
-                yield f"{policy.name} allows {action} on {resource}: the holder can remove the permissions boundary"
-        for boundary in exact:
-            for action in BOUNDARY_POLICY_EDITS:
-                if _named(document, action) and allowed(action, boundary, {}):
-                    yield (f"{policy.name} allows {action} on the boundary policy {boundary}: the holder can "
-                           f"rewrite its own ceiling; deny edits of the boundary")
+        if policy.kind == IDENTITY:
+            yield from _findings(policy, subject.account, subject.partition)

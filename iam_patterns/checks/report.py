@@ -101,7 +101,11 @@ def _result(finding: Finding, lines: dict[str, list[str]]) -> dict[str, Any]:
         "level": _SARIF_LEVELS[finding.severity],
         "message": {"text": f"{finding.resource}: {finding.message}"},
         "locations": [location],
-        "partialFingerprints": {"iamPatterns/v1": f"{finding.check}:{finding.resource}:{finding.message}"},
+        # The stack's construct path keeps apart one finding in two stacks (two Stages, two NestedStacks of a kind),
+        # whose logical ids and messages are the same.
+        "partialFingerprints": {
+            "iamPatterns/v2": f"{finding.check}:{finding.stack or ''}:{finding.resource}:{finding.message}"
+        },
     }
 
 

@@ -44,15 +44,16 @@ class Holder:
     ``boundary``: its permissions boundary's document, or ``None`` when it has none, the template does not hold
     its document, or it is a group with no user in the template. ``policies``: the documents of every
     identity-based policy of the template that applies to it (for a user, its groups' too), the policy itself
-    included.
+    included; ``names``: their names (:attr:`Policy.name`), in the same order.
 
     Example::
 
-        Holder(boundary=None, policies=(document,))
+        Holder(boundary=None, policies=(document,), names=("DeployPolicy",))
     """
 
     boundary: Any
     policies: tuple[Any, ...]
+    names: tuple[str, ...]
 
 
 @dataclass(frozen=True)
@@ -113,11 +114,12 @@ def subjects(template: Template) -> list[Subject]:
     applying: dict[str, list[Any]] = {}
     for policy, principals in zip(template.identity_policies, holders):
         for principal in principals:
-            applying.setdefault(principal, []).append(policy.document)
+            applying.setdefault(principal, []).append(policy)
     for policy, principals in zip(template.identity_policies, holders):
         ceiling = policy.boundary_of or arns.get(policy.logical_id) in named
         kind = BOUNDARY if ceiling and not policy.attached_to else IDENTITY
-        held = tuple(Holder(documents.get(template.permissions_boundaries.get(p, "")), tuple(applying[p]))
+        held = tuple(Holder(documents.get(template.permissions_boundaries.get(p, "")),
+                            tuple(a.document for a in applying[p]), tuple(a.name for a in applying[p]))
                      for p in principals)
         written.setdefault(policy.logical_id, []).append(Policy(kind, policy.name, policy.document, (), held))
         if policy.type in _INLINE_TYPES:

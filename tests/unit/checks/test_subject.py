@@ -33,8 +33,9 @@ def _holders(logical_id):
 
 def test_a_group_policy_is_held_by_each_user_with_the_users_boundary_and_all_the_users_policies():
     ann, ben = _holders("Team")
-    assert ann == Holder(_document("s3:*"), (_document("iam:CreateRole"), _document("iam:CreatePolicy")))
-    assert ben == Holder(None, (_document("iam:CreateRole"), _document("iam:GetRole")))
+    assert ann == Holder(_document("s3:*"), (_document("iam:CreateRole"), _document("iam:CreatePolicy")),
+                         ("CreateRoles", "WritePolicies"))
+    assert ben == Holder(None, (_document("iam:CreateRole"), _document("iam:GetRole")), ("CreateRoles", "ReadRoles"))
 
 
 def test_a_managed_policy_is_held_by_the_user_it_is_attached_to():
@@ -42,4 +43,4 @@ def test_a_managed_policy_is_held_by_the_user_it_is_attached_to():
 
 
 def test_a_group_with_no_user_in_the_template_holds_its_policy_itself_without_a_boundary():
-    assert _holders("Empty") == (Holder(None, (_document("iam:CreateUser"),)),)
+    assert _holders("Empty") == (Holder(None, (_document("iam:CreateUser"),), ("CreateUsers",)),)

@@ -14,7 +14,16 @@ from iam_patterns.checks import PACK, check_paths, runner
 from iam_patterns.cli import main
 from iam_patterns.evaluation import load_template
 from tests.conftest import FIXTURES
-from tests.unit.cloud_assembly import CHAINED, DEEPER, INNER, PASSED, ROLE, nested_cdk_out, staged_cdk_out
+from tests.unit.cloud_assembly import (
+    CHAINED,
+    DEEPER,
+    INNER,
+    PASSED,
+    ROLE,
+    nested_cdk_out,
+    staged_cdk_out,
+    write_assembly,
+)
 
 BAD = FIXTURES / "checks" / "oidc-trust-without-sub.bad.json"
 GOOD = FIXTURES / "checks" / "oidc-trust-without-sub.good.json"
@@ -296,6 +305,20 @@ def test_a_missing_nested_template_exits_two_naming_it(capsys, tmp_path):
     assert status == 2 and text == ""
     assert err == f"iam-patterns check: cannot read {out / 'ParentInnerDeeperB4966582.nested.template.json'}: " \
                   "No such file or directory\n"
+
+
+def test_sarif_fingerprints_keep_one_finding_in_two_stacks_apart(capsys, tmp_path):
+    out = write_assembly(tmp_path / "cdk.out", {"Blue": ("Blue", "Blue", None), "Green": ("Green", "Green", None)})
+    for stack in ("Blue", "Green"):
+        template = out / f"{stack}.template.json"
+        role = json.loads(template.read_text())
+        role["Resources"][ROLE]["Properties"]["AssumeRolePolicyDocument"]["Statement"][0]["Principal"] = {"AWS": "*"}
+        template.write_text(json.dumps(role))
+    status, text, _ = _run(capsys, "--format", "sarif", str(out))
+    results = [r for r in json.loads(text)["runs"][0]["results"] if r["ruleId"] == "trust-open-to-everyone"]
+    fingerprints = [r["partialFingerprints"]["iamPatterns/v2"] for r in results]
+    assert status == 1 and len(results) == 2
+    assert sorted(f.split(":")[1] for f in fingerprints) == ["Blue", "Green"]
 
 
 NETWORK = {"Type": "AWS::CloudFormation::Stack", "Properties": {
