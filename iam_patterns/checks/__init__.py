@@ -17,7 +17,7 @@ from __future__ import annotations
 
 from .finding import SEVERITIES, Finding, Severity
 from .pack import PACK, Rule
-from .runner import Acknowledged, Report, check_paths, check_template, rule_id
+from .runner import Acknowledged, Report, check_paths, check_template, rule_id, unchecked_stacks
 from .subject import Holder, Policy, Subject, subjects
 
 __all__ = [
@@ -35,4 +35,5 @@ __all__ = [
     "check_template",
     "rule_id",
     "subjects",
+    "unchecked_stacks",
 ]

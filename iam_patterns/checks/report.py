@@ -16,7 +16,7 @@ from typing import Any
 
 from .finding import Finding
 from .pack import PACK, Rule
-from .runner import Report
+from .runner import NOT_CHECKED, Note, Report
 
 __all__ = ["as_json", "as_sarif", "as_table"]
 
@@ -109,6 +109,20 @@ def _result(finding: Finding, lines: dict[str, list[str]]) -> dict[str, Any]:
     }
 
 
+def _rule(rule: Rule | Note) -> dict[str, Any]:
+    """A SARIF rule (reportingDescriptor): a check of the pack, or what the runner itself reports."""
+    return {
+        "id": rule.id,
+        "name": "".join(part.title() for part in rule.id.split("-")),
+        "shortDescription": {"text": rule.description},
+        "fullDescription": {"text": rule.explanation},
+        "helpUri": rule.source,
+        "help": {"text": f"{rule.explanation} See {rule.source}"},
+        "defaultConfiguration": {"level": _SARIF_LEVELS[rule.severity]},
+        "properties": {"tags": ["security", "iam"], "security-severity": _SECURITY_SEVERITY[rule.severity]},
+    }
+
+
 def as_sarif(report: Report, *, version: str, pack: Sequence[Rule] = PACK) -> str:
     """The report as a SARIF 2.1.0 log for ``github/codeql-action/upload-sarif``; acknowledged findings are
     included as suppressed results, with the reason as justification.
@@ -123,16 +137,7 @@ def as_sarif(report: Report, *, version: str, pack: Sequence[Rule] = PACK) -> st
         result = _result(ack.finding, lines)
         result["suppressions"] = [{"kind": "inSource", "justification": f"{ack.path}: {ack.reason}"}]
         results.append(result)
-    rules = [{
-        "id": rule.id,
-        "name": "".join(part.title() for part in rule.id.split("-")),
-        "shortDescription": {"text": rule.description},
-        "fullDescription": {"text": rule.explanation},
-        "helpUri": rule.source,
-        "help": {"text": f"{rule.explanation} See {rule.source}"},
-        "defaultConfiguration": {"level": _SARIF_LEVELS[rule.severity]},
-        "properties": {"tags": ["security", "iam"], "security-severity": _SECURITY_SEVERITY[rule.severity]},
-    } for rule in pack]
+    rules = [_rule(rule) for rule in [*pack, NOT_CHECKED]]
     log = {
         "$schema": SARIF_SCHEMA,
         "version": "2.1.0",

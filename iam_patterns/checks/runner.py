@@ -6,7 +6,9 @@ files (with :func:`~iam_patterns.evaluation.read_template_file`), folders of the
 assembly, findings acknowledged in the CDK app (``acknowledge(construct, check, reason)``, recorded by CDK as
 ``aws:cdk:acknowledged-rules`` metadata of the stack artifact: in ``manifest.json`` or the stack's
 ``additionalMetadataFile``; a NestedStack's constructs are in the top-level stack's) are set apart with their
-reasons.
+reasons. A NestedStack's template is checked with the values its parent passes (:func:`passed_values`); any other
+``AWS::CloudFormation::Stack`` (in a template file, every one) is reported as an ``info`` finding
+(:data:`NOT_CHECKED`, :func:`unchecked_stacks`): the template it deploys is not read.
 
 Input that cannot be read raises :class:`~iam_patterns.errors.TemplateError` naming the path; findings are
 never raised.
@@ -20,7 +22,8 @@ Example::
 from __future__ import annotations
 
 import dataclasses
-from collections.abc import Collection, Iterable, Mapping, Sequence
+from collections.abc import Collection, Iterable, Iterator, Mapping, Sequence
+from contextlib import contextmanager
 from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
@@ -30,17 +33,42 @@ from ..evaluation import Template, load_template, read_template_file
 from ..evaluation.cloud_assembly import MANIFEST, assembly_stacks, nested_stacks
 from ..evaluation.template import DEFAULT_ACCOUNT, DEFAULT_REGION, DEFAULT_STACK_NAME
 from ..evaluation.template_file import TEMPLATE_SUFFIXES
-from .finding import SEVERITIES, Finding
+from ._statements import resolved
+from .finding import SEVERITIES, Finding, Severity
 from .pack import PACK, Rule
 from .subject import subjects
 
-__all__ = ["ACKNOWLEDGED_RULES", "NAMESPACE", "Acknowledged", "Report", "check_paths", "check_template",
-           "passed_parameters", "rule_id"]
+__all__ = ["ACKNOWLEDGED_RULES", "NAMESPACE", "NOT_CHECKED", "Acknowledged", "Note", "Report", "check_paths",
+           "check_template", "passed_values", "rule_id", "unchecked_stacks"]
 
 NAMESPACE = "iam-patterns"
 """The prefix of the checks' rule ids in CDK acknowledgements: ``iam-patterns::oidc-sub-wildcard``."""
 ACKNOWLEDGED_RULES = "aws:cdk:acknowledged-rules"
 """The construct metadata type under which CDK records ``Validations.of(scope).acknowledge(...)``."""
+
+
+@dataclass(frozen=True)
+class Note:
+    """What the runner itself reports (no check of the pack runs it), described as a :class:`Rule` describes a check.
+
+    Example::
+
+        NOT_CHECKED.id, NOT_CHECKED.severity   # ("nested-stack-not-checked", "info")
+    """
+
+    id: str
+    description: str
+    explanation: str
+    source: str
+    severity: Severity = "info"
+
+
+NOT_CHECKED = Note(
+    "nested-stack-not-checked", "Nested stack whose template is not read (a TemplateURL outside the input)",
+    "The roles and policies of the stack it deploys were not looked at: check its template too.",
+    "https://github.com/iam-patterns/iam-patterns/blob/main/docs/checks.md#nested-stack-not-checked")
+"""An ``AWS::CloudFormation::Stack`` whose template is not read, so not checked (see :func:`unchecked_stacks`)."""
+_STACK = "AWS::CloudFormation::Stack"
 
 
 def rule_id(check: str) -> str:
@@ -88,15 +116,15 @@ def check_template(
     region: str = DEFAULT_REGION,
     partition: str = "aws",
     stack_name: str = DEFAULT_STACK_NAME,
-    passed_parameters: Collection[str] = (),
+    passed_parameters: Mapping[str, Any] | None = None,
     source: str | None = None,
 ) -> list[Finding]:
     """The findings of ``pack`` on one template (a parsed dict, or a loaded ``Template``), errors first.
 
     ``account``, ``region``, ``partition`` and ``stack_name`` stand in for the pseudo parameters, and
-    ``passed_parameters`` (a ``NestedStack``'s template) names the parameters its parent passes, left unresolved
-    (see ``load_template``); ``source`` names the template file in each finding. Default: the default pack,
-    account 123456789012, us-east-1, partition aws, no parameters passed.
+    ``passed_parameters`` (a ``NestedStack``'s template) holds the values its parent passes, as
+    :func:`passed_values` gives them (see ``load_template``); ``source`` names the template file in each finding.
+    Default: the default pack, account 123456789012, us-east-1, partition aws, no parameters passed.
 
     Example::
 
@@ -112,6 +140,30 @@ def check_template(
         for message in rule.run(subject)
     ]
     return sorted(findings, key=_order)
+
+
+def unchecked_stacks(template: Template, checked: Collection[str] = (), *, source: str | None = None) -> list[Finding]:
+    """A :data:`NOT_CHECKED` finding (``info``) for each ``AWS::CloudFormation::Stack`` of ``template`` but those
+    in ``checked`` (the logical ids of the nested stacks whose templates are checked with it: a cloud assembly's
+    NestedStacks): the template it deploys is not read, so the roles and policies in it are not checked. ``source``
+    names the template file in each finding. Default: every such stack is reported, no file named.
+
+    Example::
+
+        unchecked_stacks(load_template(template_dict))   # [Finding("nested-stack-not-checked", "info", "Network", ...)]
+    """
+    findings = []
+    for logical_id, resource in template.resources.items():
+        if resource.get("Type") != _STACK or logical_id in checked:
+            continue
+        url = template.resolve((resource.get("Properties") or {}).get("TemplateURL"))
+        where = f" ({url})" if isinstance(url, str) and resolved(url) else ""
+        findings.append(Finding(
+            NOT_CHECKED.id, NOT_CHECKED.severity, logical_id,
+            f"deploys a stack whose template{where} is not read with this one: its roles and policies are not checked "
+            f"(check that template too; a CDK NestedStack's template is checked with its cdk.out)",
+            NOT_CHECKED.source, source))
+    return findings
 
 
 def _acknowledgements(metadata: Mapping[str, Any]) -> dict[str, dict[str, str]]:
@@ -143,17 +195,24 @@ def acknowledgement(acks: Mapping[str, Mapping[str, str]], path: str | None, che
     return None
 
 
-def passed_parameters(nested: Any, passed: Mapping[str, Any] | None) -> list[str]:
-    """The parameters of a ``NestedStack``'s template (``nested``) that its parent passes: those in ``passed`` (the
-    ``Parameters`` of its ``AWS::CloudFormation::Stack`` resource), or every one when that is not known (``None``).
+def passed_values(nested: Any, passed: Mapping[str, Any] | None, parent: Template) -> dict[str, Any]:
+    """The values a ``NestedStack``'s parent passes to the parameters of its template (``nested``), for
+    ``load_template(passed_parameters=...)``: each value in ``passed`` (the ``Parameters`` of its
+    ``AWS::CloudFormation::Stack`` resource) resolved in the parent's template (``parent``, itself loaded with the
+    values its own parent passes), so exactly what the parent's resources resolve to, and an ``<unresolved ...>``
+    marker where the parent cannot resolve it; every parameter unresolved (``None``) when ``passed`` is not known.
+    A malformed intrinsic in ``passed`` raises ``ValidationError``, as it would in the parent's resources.
 
     Example::
 
-        passed_parameters(nested_template, {"referencetoParentData433BFA50Arn": {"Fn::GetAtt": [...]}})
+        passed_values(nested_template, {"referencetoParentData433BFA50Arn": {"Fn::GetAtt": ["Data433BFA50", "Arn"]}},
+                      load_template(parent_template, account="111122223333", stack_name="Parent"))
     """
     declared = nested.get("Parameters") if isinstance(nested, Mapping) else None
     names = list(declared) if isinstance(declared, Mapping) else []
-    return names if passed is None else [name for name in names if name in passed]
+    if passed is None:
+        return dict.fromkeys(names)
+    return {name: parent.resolve(passed[name]) for name in names if name in passed}
 
 
 def _passed(parent: Any, resource: str | None) -> Mapping[str, Any] | None:
@@ -167,14 +226,25 @@ def _passed(parent: Any, resource: str | None) -> Mapping[str, Any] | None:
 def _check_assembly(folder: Path, report: Report, pack: Sequence[Rule]) -> None:
     for top in assembly_stacks(folder):
         acks = _acknowledgements(top.all_metadata())
-        templates: dict[str, Any] = {}  # construct path -> template: a nested stack's parent comes before it
-        for stack in [top, *nested_stacks(top)]:
+        loaded: dict[str, tuple[Path, Template]] = {}  # construct path -> its template: a parent before its nested
+        stacks = [top, *nested_stacks(top)]
+        for stack in stacks:
             path = stack.template_file
-            template = templates[stack.display_name] = read_template_file(path)
-            passed = _passed(templates[stack.parent], stack.resource) if stack.parent else {}
-            findings = _check_file(path, template, pack, stack_name=stack.stack_name,
-                                   passed_parameters=passed_parameters(template, passed), **stack.environment)
-            resources = template.get("Resources", {})
+            raw = read_template_file(path)
+            passed: dict[str, Any] = {}
+            if stack.parent:
+                parent_path, parent = loaded[stack.parent]
+                with _reading(parent_path):
+                    passed = passed_values(raw, _passed(parent.raw, stack.resource), parent)
+            with _reading(path):
+                template = load_template(raw, stack_name=stack.stack_name, passed_parameters=passed,
+                                         **stack.environment)
+                findings = check_template(template, pack=pack, source=str(path))
+                nested = [n.resource for n in stacks if n.parent == stack.display_name]
+                if None not in nested:  # else which of its stacks CDK deploys is not known: none is reported
+                    findings += unchecked_stacks(template, nested, source=str(path))
+            loaded[stack.display_name] = path, template
+            resources = template.resources
             report.templates.append(str(path))
             for finding in findings:
                 finding = dataclasses.replace(finding, stack=stack.display_name)
@@ -186,11 +256,19 @@ def _check_assembly(folder: Path, report: Report, pack: Sequence[Rule]) -> None:
                     report.findings.append(finding)
 
 
-def _check_file(path: Path, template: Any, pack: Sequence[Rule], **options: Any) -> list[Finding]:
+@contextmanager
+def _reading(path: Path) -> Iterator[None]:
+    """A template that cannot be read (a malformed intrinsic, not a template) raises ``TemplateError`` naming it."""
     try:
-        return check_template(template, pack=pack, source=str(path), **options)
+        yield
     except ValidationError as err:
         raise TemplateError(f"cannot read {path}: {err}") from None
+
+
+def _check_file(path: Path, raw: Any, pack: Sequence[Rule]) -> list[Finding]:
+    with _reading(path):
+        template = load_template(raw)
+        return check_template(template, pack=pack, source=str(path)) + unchecked_stacks(template, source=str(path))
 
 
 def _folder(path: Path) -> list[tuple[Path, Any]]:

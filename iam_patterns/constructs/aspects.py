@@ -47,8 +47,9 @@ from aws_cdk import aws_iam as iam
 from constructs import IConstruct, IValidation
 
 from ..checks import PACK, Rule, check_template, rule_id
-from ..checks.runner import ACKNOWLEDGED_RULES, passed_parameters
+from ..checks.runner import ACKNOWLEDGED_RULES, passed_values, unchecked_stacks
 from ..errors import ValidationError
+from ..evaluation import Template, load_template
 
 __all__ = ["IamPatternsChecks", "acknowledge_check", "apply_boundary"]
 
@@ -196,13 +197,18 @@ def _resources(stack: Stack) -> dict[str, CfnResource]:
             if CfnResource.is_cfn_resource(c) and Stack.of(c) is stack}
 
 
-def _passed(stack: Stack) -> dict[str, Any]:
-    """The parameters a ``NestedStack``'s parent passes it (none for a top-level stack), which the checks leave
-    unresolved: their values are the parent's."""
-    if not stack.nested:
-        return {}
-    resource = stack.nested_stack_resource
-    return Stack.of(resource).resolve(_property(resource, "Parameters")) or {}
+def _loaded(stack: Stack) -> Template:
+    """The stack's template as CDK writes it, loaded as ``check`` loads it: a ``NestedStack``'s with the values its
+    parent passes, resolved in the parent's template (loaded the same way, up to the top-level stack)."""
+    template = _synthesized_template(stack)
+    env = {k: v for k, v in (("account", _concrete(stack.account)), ("region", _concrete(stack.region)),
+                             ("stack_name", _concrete(stack.stack_name))) if v}
+    passed: dict[str, Any] = {}
+    if stack.nested:
+        resource = stack.nested_stack_resource
+        parent = Stack.of(resource)
+        passed = passed_values(template, parent.resolve(_property(resource, "Parameters")) or {}, _loaded(parent))
+    return load_template(template, passed_parameters=passed, **env)
 
 
 @jsii.implements(IValidation)
@@ -216,11 +222,10 @@ class _StackChecks:
     def validate(self) -> list[str]:
         stack = self._stack
         resources = _resources(stack)
-        env = {k: v for k, v in (("account", _concrete(stack.account)), ("region", _concrete(stack.region)),
-                                 ("stack_name", _concrete(stack.stack_name))) if v}
-        template = _synthesized_template(stack)
-        passed = passed_parameters(template, _passed(stack))
-        for finding in check_template(template, pack=self._pack, passed_parameters=passed, **env):
+        template = _loaded(stack)
+        nested = [stack.resolve(n.nested_stack_resource.logical_id) for n in stack.node.find_all()
+                  if Stack.is_stack(n) and n.nested and n.nested_stack_parent is stack]
+        for finding in check_template(template, pack=self._pack) + unchecked_stacks(template, nested):
             construct = resources.get(finding.resource, stack)
             reason = _acknowledgement(construct, finding.check)
             if reason is not None and reason.strip():
@@ -251,7 +256,9 @@ class IamPatternsChecks:
     skips them. Each finding becomes ``[iam-patterns::<check>] <message> (<docs link>)`` on the construct of the
     resource: an error (synth fails), a warning (acknowledgeable by CDK as ``iam-patterns::<check>``; ``cdk synth
     --strict`` fails) or an info. A finding acknowledged with :func:`acknowledge_check` on the construct or an
-    ancestor is not reported; an acknowledgement written without a reason is itself reported as an error.
+    ancestor is not reported; an acknowledgement written without a reason is itself reported as an error. A
+    ``NestedStack`` is checked with the values its parent passes; any other ``AWS::CloudFormation::Stack`` (a
+    ``CfnStack`` with a template of your own) is an info, ``nested-stack-not-checked``: its template is not checked.
     ``pack``: the rules to run. Default: ``PACK``.
 
     Example::

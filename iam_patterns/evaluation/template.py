@@ -10,8 +10,8 @@ without a fixed name gets a stable stand-in for the name CloudFormation would ge
 physical ids (``physical_ids``) and the names are the real ones.
 
 What cannot be resolved offline (``Fn::ImportValue``, ``Fn::GetAZs``, a parameter without a default, a
-parameter a parent stack passes (``passed_parameters``: a ``NestedStack``'s template), an attribute the loader
-does not know) becomes a marker string ``<unresolved ...>`` and is listed in
+parameter whose value a parent stack passes but cannot resolve itself (``passed_parameters``: a ``NestedStack``'s
+template), an attribute the loader does not know) becomes a marker string ``<unresolved ...>`` and is listed in
 ``Template.unresolved`` (and in the ``unresolved`` of each role it touches), so a reader can report it rather
 than trust it.
 
@@ -33,7 +33,7 @@ from __future__ import annotations
 
 import dataclasses
 import re
-from collections.abc import Collection, Mapping
+from collections.abc import Mapping
 from dataclasses import dataclass, field
 from typing import Any
 from urllib.parse import urlparse
@@ -244,7 +244,7 @@ class Template:
 
     def __init__(self, template: Mapping[str, Any], *, account: str, region: str, partition: str,
                  stack_name: str, physical_ids: Mapping[str, str] | None = None,
-                 passed_parameters: Collection[str] = ()) -> None:
+                 passed_parameters: Mapping[str, Any] | None = None) -> None:
         if not isinstance(template, Mapping) or not isinstance(template.get("Resources"), Mapping):
             raise ValidationError("template", template, "must be a CloudFormation template with Resources",
                                   shown=_short(template))
@@ -253,7 +253,7 @@ class Template:
         self.partition = validate_partition(partition)
         self.stack_name = stack_name
         self.physical_ids: Mapping[str, str] = dict(physical_ids or {})
-        self.passed_parameters = frozenset(passed_parameters)
+        self.passed_parameters: Mapping[str, Any] = dict(passed_parameters or {})
         self.url_suffix = _URL_SUFFIX.get(partition, "amazonaws.com")
         self.raw = template
         self.resources: Mapping[str, Mapping[str, Any]] = {
@@ -410,9 +410,14 @@ class Template:
             return value
         parameter = self.raw.get("Parameters", {}).get(name)
         if isinstance(parameter, Mapping):
+            ssm = str(parameter.get("Type", "")).startswith("AWS::SSM::")  # its value is the name of an SSM parameter
             if name in self.passed_parameters:
-                raise _Unresolvable(f"Ref {name} (a parameter the parent stack passes)")
-            if "Default" in parameter and not str(parameter.get("Type", "")).startswith("AWS::SSM::"):
+                value = self.passed_parameters[name]
+                value = str(value) if isinstance(value, int) and not isinstance(value, bool) else value
+                if ssm or not isinstance(value, str) or isinstance(value, _Marker):
+                    raise _Unresolvable(f"Ref {name} (a parameter the parent stack passes)")
+                return value
+            if "Default" in parameter and not ssm:
                 return parameter["Default"]
             raise _Unresolvable(f"Ref {name} (a parameter without a value)")
         resource = self.resources.get(name)
@@ -706,16 +711,19 @@ def load_template(
     partition: str = "aws",
     stack_name: str = DEFAULT_STACK_NAME,
     physical_ids: Mapping[str, str] | None = None,
-    passed_parameters: Collection[str] = (),
+    passed_parameters: Mapping[str, Any] | None = None,
 ) -> Template:
     """Read ``template`` (a parsed CloudFormation template) for IAM, resolving what CDK emits.
 
     ``account``, ``region``, ``partition`` and ``stack_name`` stand in for the pseudo parameters. Default:
     account 123456789012, region us-east-1, partition aws, stack name "Stack". ``physical_ids`` maps logical
     ids to the physical ids of the deployed stack (CloudFormation's ``ListStackResources``), so names and ARNs
-    are the deployed ones. Default: none (stand-in names). ``passed_parameters`` names the parameters a parent
-    stack passes to this one (a ``NestedStack``'s template): their values are the parent's, so they stay unresolved
-    whatever their ``Default``. Default: none.
+    are the deployed ones. Default: none (stand-in names). ``passed_parameters`` maps the parameters a parent
+    stack passes to this one (a ``NestedStack``'s template) to their values, resolved in the parent's template
+    (``parent.resolve(value)``): a text (or a number) is the parameter's value, whatever its ``Default``; anything
+    else (the ``<unresolved ...>`` marker the parent's ``resolve`` leaves, ``None``) leaves the parameter
+    unresolved, as does a passed value of an ``AWS::SSM::Parameter::Value`` parameter (the name of an SSM
+    parameter, read at deploy time). Default: none.
 
     Example::
 

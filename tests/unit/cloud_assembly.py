@@ -73,31 +73,39 @@ def _nested_stack_resource(path: str, parameters: dict[str, Any] | None = None) 
 
 
 INNER, DEEPER = "InnerNestedStackInnerNestedStackResource745E041B", "DeeperNestedStackDeeperNestedStackResource02A56DA5"
+PASSED, CHAINED = "Passed5D1E7C2A", "Chained4C0E3B7D"
+
+
+TRUSTED_ACCOUNT = "arn:aws:iam::111122223333:root"
 
 
 def nested_cdk_out(out: Path, *, acknowledged: dict[str, dict[str, str]] | None = None,
-                   logical_ids: bool = True) -> Path:
+                   logical_ids: bool = True, trusted: Any = TRUSTED_ACCOUNT) -> Path:
     """cdk.out of a stack ``Parent`` (111122223333/eu-west-1) with a NestedStack ``Inner`` that has a NestedStack
     ``Deeper``, as CDK 2.275 writes it: the nested templates beside the parent's, named by the
     ``aws:cdk:templateFile`` metadata in ``Parent.metadata.json``, which also holds the ``aws:cdk:logicalId`` of each
     nested stack's resource (unless ``logical_ids`` is false) and the ``acknowledged`` rules (construct path ->
     {rule id: reason}).
 
-    ``Inner`` declares ``Trusted`` and ``Fallback``, both with the Default ``*``; the parent passes ``Trusted`` (an
-    account root), not ``Fallback``. Its role ``Passed`` trusts ``Ref Trusted``, ``Defaulted`` trusts
-    ``Ref Fallback``. ``Deeper`` has a role ``Events`` that EventBridge may assume, with no source condition."""
+    ``Inner`` declares ``Trusted`` and ``Fallback``, both with the Default ``*``; the parent passes ``Trusted``
+    (``trusted``, as written in the parent's template: by default the root of the stack's own account), not
+    ``Fallback``. Its role ``Passed`` trusts ``Ref Trusted``, ``Defaulted`` trusts ``Ref Fallback``. ``Deeper`` has
+    a role ``Events`` that EventBridge may assume, with no source condition, and a role ``Chained`` that trusts its
+    parameter ``Chained`` (Default ``*``), to which ``Inner`` passes ``Ref Trusted``."""
     out.mkdir(parents=True)
     templates = {
         "Parent.template.json": {"Resources": {
             ROLE: stack_template("Parent/Reader")["Resources"][ROLE],
-            INNER: _nested_stack_resource("Parent/Inner", {"Trusted": "arn:aws:iam::111122223333:root"})}},
+            INNER: _nested_stack_resource("Parent/Inner", {"Trusted": trusted})}},
         "ParentInner571755B8.nested.template.json": {
             "Parameters": {name: {"Type": "String", "Default": "*"} for name in ("Trusted", "Fallback")},
-            "Resources": {"Passed5D1E7C2A": _role("Parent/Inner/Passed", {"AWS": {"Ref": "Trusted"}}),
+            "Resources": {PASSED: _role("Parent/Inner/Passed", {"AWS": {"Ref": "Trusted"}}),
                           "Defaulted9B3F0E41": _role("Parent/Inner/Defaulted", {"AWS": {"Ref": "Fallback"}}),
-                          DEEPER: _nested_stack_resource("Parent/Inner/Deeper")}},
-        "ParentInnerDeeperB4966582.nested.template.json": {"Resources": {
-            "EventsD32975C2": _role("Parent/Inner/Deeper/Events", {"Service": "events.amazonaws.com"})}},
+                          DEEPER: _nested_stack_resource("Parent/Inner/Deeper", {"Chained": {"Ref": "Trusted"}})}},
+        "ParentInnerDeeperB4966582.nested.template.json": {
+            "Parameters": {"Chained": {"Type": "String", "Default": "*"}},
+            "Resources": {"EventsD32975C2": _role("Parent/Inner/Deeper/Events", {"Service": "events.amazonaws.com"}),
+                          CHAINED: _role("Parent/Inner/Deeper/Chained", {"AWS": {"Ref": "Chained"}})}},
     }
     for name, content in templates.items():
         (out / name).write_text(json.dumps(content, indent=1))

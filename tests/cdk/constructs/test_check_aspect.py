@@ -16,6 +16,7 @@ from aws_cdk import (
     Stack,
     Validations,
 )
+from aws_cdk import aws_cloudformation as cloudformation
 from aws_cdk import aws_iam as iam
 from aws_cdk.assertions import Annotations, Match
 
@@ -130,19 +131,43 @@ def test_a_stack_with_a_synthesizer_made_in_python_is_checked_too(app, synthesiz
     assert where == "/Ci/Events/Resource" and "[iam-patterns::confused-deputy]" in message
 
 
-def test_nested_stacks_are_checked_with_their_parents_parameters_unresolved_and_acknowledgements_honoured(app):
+def _trusting_parameter(stack: Stack, name: str) -> str:
+    """A parameter ``name`` (Default: the root of the stack's own account, not reported) and a role ``By<name>``
+    that trusts it; the parameter's value."""
+    value = CfnParameter(stack, name, default="arn:aws:iam::123456789012:root").value_as_string
+    iam.Role(stack, f"By{name}", assumed_by=iam.ArnPrincipal(value))
+    return value
+
+
+def test_nested_stacks_are_checked_with_the_values_their_parents_pass_and_acknowledgements_honoured(app):
     """A NestedStack's template was not checked (its scratch synthesis failed the synth): now it is, nested in nested
-    too. The parent passes Trusted (its Default * is not what deploys), not Fallback."""
+    too. The parent passes Trusted (*, not its Default), not Fallback; Inner passes Trusted on to Deeper as Chained."""
     parent = _stack(app)
-    inner = NestedStack(parent, "Inner", parameters={"Trusted": "arn:aws:iam::111122223333:root"})
-    for name in ("Trusted", "Fallback"):
-        iam.Role(inner, f"By{name}", assumed_by=iam.ArnPrincipal(CfnParameter(inner, name, default="*").value_as_string))
+    inner = NestedStack(parent, "Inner", parameters={"Trusted": "*"})
+    trusted = _trusting_parameter(inner, "Trusted")
+    _trusting_parameter(inner, "Fallback")
     iam.Role(inner, "Open", assumed_by=iam.AnyPrincipal())
     acknowledge_check(iam.Role(inner, "Acked", assumed_by=iam.AnyPrincipal()), "trust-open-to-everyone",
                       reason="A test role that anyone may assume.")
-    iam.Role(NestedStack(inner, "Deeper"), "Events", assumed_by=iam.ServicePrincipal("events.amazonaws.com"))
+    deeper = NestedStack(inner, "Deeper", parameters={"Chained": trusted})
+    iam.Role(deeper, "Events", assumed_by=iam.ServicePrincipal("events.amazonaws.com"))
+    _trusting_parameter(deeper, "Chained")
     report = _synth_errors(app)
     open_to_everyone = "ERROR [iam-patterns::trust-open-to-everyone] statement 0 lets a principal of any AWS account"
-    assert report.count(open_to_everyone) == 2 and report.count("ERROR ") == 2
-    assert "Ci/Inner/Open/Resource (Open" in report and "Ci/Inner/ByFallback/Resource (ByFallback" in report
+    assert report.count(open_to_everyone) == 3 and report.count("ERROR ") == 3
+    assert "Ci/Inner/Open/Resource (Open" in report and "Ci/Inner/ByTrusted/Resource (ByTrusted" in report
+    assert "Ci/Inner/Deeper/ByChained/Resource (ByChained" in report
     assert "WARNING [iam-patterns::confused-deputy]" in report and "Ci/Inner/Deeper/Events/Resource (Events" in report
+
+
+def test_a_stack_deployed_from_a_template_of_its_own_is_an_info_and_a_nested_stack_is_not(app):
+    """A CfnStack's template (a TemplateURL in S3) is not checked: said on it, in the parent and in a NestedStack."""
+    parent = _stack(app)
+    inner = NestedStack(parent, "Inner")
+    for scope in (parent, inner):
+        cloudformation.CfnStack(scope, "Network", template_url="https://acme-templates.s3.amazonaws.com/network.yaml")
+    infos = [(m.id, m.entry.data) for m in Annotations.from_stack(parent).find_info("*", Match.any_value())]
+    assert [where for where, _ in infos] == ["/Ci/Network", "/Ci/Inner/Network"]
+    not_read = ("[iam-patterns::nested-stack-not-checked] deploys a stack whose template "
+                "(https://acme-templates.s3.amazonaws.com/network.yaml) is not read")
+    assert all(text.startswith(not_read) for _, text in infos)

@@ -10,10 +10,20 @@ from pathlib import Path
 
 import pytest
 
-from iam_patterns.checks import PACK, check_paths
+from iam_patterns.checks import PACK, check_paths, runner
 from iam_patterns.cli import main
+from iam_patterns.evaluation import load_template
 from tests.conftest import FIXTURES
-from tests.unit.cloud_assembly import ROLE, nested_cdk_out, staged_cdk_out, write_assembly
+from tests.unit.cloud_assembly import (
+    CHAINED,
+    DEEPER,
+    INNER,
+    PASSED,
+    ROLE,
+    nested_cdk_out,
+    staged_cdk_out,
+    write_assembly,
+)
 
 BAD = FIXTURES / "checks" / "oidc-trust-without-sub.bad.json"
 GOOD = FIXTURES / "checks" / "oidc-trust-without-sub.good.json"
@@ -59,13 +69,13 @@ def test_json_format_is_a_list_of_check_severity_resource_message(capsys):
     assert {(f["check"], f["severity"]) for f in findings} == {("oidc-trust-without-sub", "error")}
 
 
-def test_sarif_format_has_a_rule_per_check_and_results_located_at_the_resource(capsys):
+def test_sarif_format_has_a_rule_per_check_and_per_runner_note_and_results_located_at_the_resource(capsys):
     status, out, _ = _run(capsys, "--format", "sarif", str(BAD))
     log = json.loads(out)
     assert status == 1 and log["version"] == "2.1.0"
     (run,) = log["runs"]
     rules = run["tool"]["driver"]["rules"]
-    assert [r["id"] for r in rules] == [rule.id for rule in PACK]
+    assert [r["id"] for r in rules] == [*(rule.id for rule in PACK), "nested-stack-not-checked"]
     assert all(r["helpUri"].startswith("https://") and r["properties"]["security-severity"] for r in rules)
     first = run["results"][0]
     assert first["ruleId"] == "oidc-trust-without-sub" and first["level"] == "error"
@@ -219,12 +229,58 @@ def test_nested_stack_templates_are_checked_and_their_findings_name_the_nested_s
                                                                       ("EventsD32975C2", "Parent/Inner/Deeper")}
 
 
-def test_a_parameter_the_parent_passes_is_left_unresolved_and_one_it_does_not_pass_takes_its_default(tmp_path):
-    """Passed trusts Ref Trusted: its Default * is not what deploys (the parent passes an account), so it is not
-    guessed; Defaulted trusts Ref Fallback, which the parent leaves to its Default *."""
+def test_a_parameter_the_parent_passes_takes_its_value_and_one_it_does_not_pass_takes_its_default(tmp_path):
+    """Passed trusts Ref Trusted: the parent passes its own account's root, not the Default *; Defaulted trusts
+    Ref Fallback, which the parent leaves to its Default *."""
     report = check_paths([nested_cdk_out(tmp_path / "cdk.out")])
-    assert "Passed5D1E7C2A" not in {f.resource for f in report.findings}
+    assert PASSED not in {f.resource for f in report.findings}
     assert "Defaulted9B3F0E41" in {f.resource for f in report.findings}
+
+
+def test_a_literal_star_the_parent_passes_into_a_nested_trust_is_reported(tmp_path):
+    report = check_paths([nested_cdk_out(tmp_path / "cdk.out", trusted="*")])
+    found = {(f.check, f.resource, f.stack) for f in report.findings}
+    assert ("trust-open-to-everyone", PASSED, "Parent/Inner") in found
+
+
+def test_a_value_a_nested_stack_passes_on_to_its_own_nested_stack_is_resolved_down_the_chain(tmp_path):
+    """Parent passes Trusted to Inner, Inner passes Ref Trusted to Deeper as Chained: both trust the other account."""
+    out = nested_cdk_out(tmp_path / "cdk.out", trusted={"Fn::Sub": "arn:${AWS::Partition}:iam::444455556666:root"})
+    found = {(f.check, f.resource, f.stack): f.message for f in check_paths([out]).findings}
+    for resource, stack in [(PASSED, "Parent/Inner"), (CHAINED, "Parent/Inner/Deeper")]:
+        assert found[("cross-account-trust-unconditioned", resource, stack)].startswith(
+            "statement 0 trusts arn:aws:iam::444455556666:root with no sts:ExternalId")
+
+
+def test_the_parents_own_role_arn_is_passed_as_the_parent_resolves_it_down_the_chain(tmp_path, monkeypatch):
+    """Fn::GetAtt of the parent's role: its ARN in the parent's account, named after the parent's stack."""
+    loaded = []
+
+    def spy(template, **options):
+        loaded.append(options)
+        return load_template(template, **options)
+
+    monkeypatch.setattr(runner, "load_template", spy)
+    report = check_paths([nested_cdk_out(tmp_path / "cdk.out", trusted={"Fn::GetAtt": [ROLE, "Arn"]})])
+    arn = f"arn:aws:iam::111122223333:role/Parent-{ROLE}"
+    assert [(o["stack_name"], o["passed_parameters"]) for o in loaded] == [
+        ("Parent", {}), (f"Parent-{INNER}", {"Trusted": arn}), (f"Parent-{INNER}-{DEEPER}", {"Chained": arn})]
+    assert {PASSED, CHAINED}.isdisjoint(f.resource for f in report.findings)  # their Default * is not taken
+
+
+def test_a_value_the_parent_cannot_resolve_stays_unresolved_down_the_chain(tmp_path):
+    """An import is resolved at deploy time: neither the parent's value nor the Default * is guessed."""
+    report = check_paths([nested_cdk_out(tmp_path / "cdk.out", trusted={"Fn::ImportValue": "SharedPrincipal"})])
+    assert [(f.resource, f.stack) for f in report.findings] == [("Defaulted9B3F0E41", "Parent/Inner"),
+                                                                ("EventsD32975C2", "Parent/Inner/Deeper")]
+
+
+def test_a_malformed_value_the_parent_passes_exits_two_naming_the_parents_template(capsys, tmp_path):
+    out = nested_cdk_out(tmp_path / "cdk.out", trusted={"Fn::GetAtt": ROLE})
+    status, text, err = _run(capsys, str(out))
+    assert status == 2 and text == ""
+    assert err.startswith(f"iam-patterns check: cannot read {out / 'Parent.template.json'}: ")
+    assert "must be a well-formed Fn::GetAtt" in err
 
 
 def test_when_the_parents_resource_is_not_known_every_parameter_of_a_nested_template_is_left_unresolved(tmp_path):
@@ -263,3 +319,45 @@ def test_sarif_fingerprints_keep_one_finding_in_two_stacks_apart(capsys, tmp_pat
     fingerprints = [r["partialFingerprints"]["iamPatterns/v2"] for r in results]
     assert status == 1 and len(results) == 2
     assert sorted(f.split(":")[1] for f in fingerprints) == ["Blue", "Green"]
+
+
+NETWORK = {"Type": "AWS::CloudFormation::Stack", "Properties": {
+    "TemplateURL": {"Fn::Sub": "https://acme-templates.s3.${AWS::Region}.amazonaws.com/network.yaml"}}}
+NOT_READ = ("deploys a stack whose template (https://acme-templates.s3.{region}.amazonaws.com/network.yaml) is not "
+            "read with this one: its roles and policies are not checked")
+
+
+def test_a_stack_a_template_file_deploys_is_reported_as_not_checked_without_failing_the_check(capsys, tmp_path):
+    template = tmp_path / "app.json"
+    template.write_text(json.dumps({"Resources": {"Network": NETWORK}}))
+    status, out, _ = _run(capsys, str(template))
+    header, row, summary = out.strip().splitlines()
+    assert status == 0 and row.split()[:4] == ["info", "nested-stack-not-checked", "Network", "(app.json)"]
+    assert NOT_READ.format(region="us-east-1") in row
+    assert summary == "1 template(s) checked: 0 error(s), 0 warning(s), 1 info"
+    status, out, _ = _run(capsys, "--format", "sarif", str(template))
+    (result,) = json.loads(out)["runs"][0]["results"]
+    assert (result["ruleId"], result["level"]) == ("nested-stack-not-checked", "note")
+
+
+def test_a_nested_stack_of_a_cdk_out_whose_template_is_elsewhere_is_reported_and_the_nested_stacks_are_not(tmp_path):
+    """Parent and Inner each deploy a stack of their own from S3 beside their NestedStacks, which are checked; the
+    parent's template checked alone has its NestedStack reported, as its template is not read then."""
+    out = nested_cdk_out(tmp_path / "cdk.out")
+    for name in ("Parent.template.json", "ParentInner571755B8.nested.template.json"):
+        template = json.loads((out / name).read_text())
+        template["Resources"]["Network"] = NETWORK
+        (out / name).write_text(json.dumps(template))
+    notes = [f for f in check_paths([out]).findings if f.severity == "info"]
+    assert [(f.check, f.resource, f.stack) for f in notes] == [("nested-stack-not-checked", "Network", "Parent"),
+                                                               ("nested-stack-not-checked", "Network", "Parent/Inner")]
+    assert notes[0].message.startswith(NOT_READ.format(region="eu-west-1"))
+    alone = check_paths([out / "Parent.template.json"]).findings
+    assert [(f.check, f.resource) for f in alone] == [("nested-stack-not-checked", INNER),
+                                                      ("nested-stack-not-checked", "Network")]
+
+
+def test_without_the_logical_ids_of_its_nested_stacks_no_stack_of_a_parent_is_reported_as_not_checked(tmp_path):
+    """Which AWS::CloudFormation::Stack CDK wrote for a NestedStack is then not known: none is blamed."""
+    report = check_paths([nested_cdk_out(tmp_path / "cdk.out", logical_ids=False)])
+    assert "nested-stack-not-checked" not in {f.check for f in report.findings}

@@ -135,15 +135,25 @@ def test_what_cannot_be_resolved_offline_is_marked_and_listed(intrinsics):
 
 
 
-def test_parameters_a_parent_stack_passes_stay_unresolved_whatever_their_default():
-    """A NestedStack's template: the parent passes Trusted (its Default is not what deploys), not Env."""
-    template = load_template({"Parameters": {"Trusted": {"Type": "String", "Default": "*"},
-                                             "Env": {"Type": "String", "Default": "dev"}},
-                              "Resources": {}}, passed_parameters=["Trusted"])
-    assert template.resolve({"Ref": "Trusted"}) == "<unresolved Ref Trusted (a parameter the parent stack passes)>"
-    assert template.resolve({"Fn::Sub": "app-${Env}"}) == "app-dev"
-    assert load_template({"Parameters": {"Trusted": {"Type": "String", "Default": "*"}}, "Resources": {}}
-                         ).resolve({"Ref": "Trusted"}) == "*"
+def test_a_parameter_a_parent_stack_passes_takes_the_value_it_resolved_there_whatever_its_default():
+    """A NestedStack's template: the parent passes Trusted and Account (its Defaults are not what deploys), not Env."""
+    declared = {name: {"Type": "String", "Default": "*"} for name in ("Trusted", "Account", "Env")}
+    template = load_template({"Parameters": declared, "Resources": {}},
+                             passed_parameters={"Trusted": "arn:aws:iam::111122223333:root", "Account": 444455556666})
+    assert template.resolve({"Ref": "Trusted"}) == "arn:aws:iam::111122223333:root"
+    assert template.resolve({"Fn::Sub": "arn:aws:iam::${Account}:root"}) == "arn:aws:iam::444455556666:root"  # YAML
+    assert template.resolve({"Ref": "Env"}) == "*"
+
+
+def test_a_parameter_whose_passed_value_the_parent_cannot_resolve_stays_unresolved_whatever_its_default():
+    unresolved = load_template({"Resources": {}}).resolve({"Fn::ImportValue": "Shared"})  # as the parent leaves it
+    template = load_template({"Parameters": {
+        "Imported": {"Type": "String", "Default": "*"}, "Unknown": {"Type": "String", "Default": "*"},
+        "FromSsm": {"Type": "AWS::SSM::Parameter::Value<String>", "Default": "/shared/principal"}}, "Resources": {}},
+        passed_parameters={"Imported": unresolved, "Unknown": None, "FromSsm": "/team/principal"})
+    for name in ("Imported", "Unknown", "FromSsm"):
+        assert template.resolve({"Ref": name}) == f"<unresolved Ref {name} (a parameter the parent stack passes)>"
+
 
 @pytest.mark.parametrize(
     ("value", "resolved"),
