@@ -55,4 +55,5 @@ def test_a_managed_policy_is_held_by_the_user_it_is_attached_to():
 
 
 def test_a_group_with_no_user_in_the_template_holds_its_policy_itself_without_a_boundary():
-    assert _holders("Empty") == (Holder(None, (_document("iam:CreateUser"),), ("CreateUsers",), f"{IAM}:group/Stack-Empty"),)
+    assert _holders("Empty") == (
+        Holder(None, (_document("iam:CreateUser"),), ("CreateUsers",), f"{IAM}:group/Stack-Empty"),)
