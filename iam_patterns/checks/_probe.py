@@ -94,12 +94,14 @@ def _decision(request: Request, documents: Sequence[Any], boundary: Any = None) 
 
 
 def identity_allows(documents: Sequence[Any], action: str, resource: str, context: Mapping[str, Any], *,
-                    account: str, partition: str, boundary: Any = None) -> bool:
+                    account: str, partition: str, boundary: Any = None, principal: str | None = None) -> bool:
     """Whether identity-based policies let a principal of ``account`` do ``action`` on ``resource``: alone, or
-    under the permissions ``boundary`` when one is given. A policy or boundary the evaluator cannot read is left
-    out: it grants nothing and stops nothing."""
+    under the permissions ``boundary`` when one is given. The principal is a user named ``PROBE`` unless
+    ``principal`` (a role or user ARN) is given. A policy or boundary the evaluator cannot read is left out: it
+    grants nothing and stops nothing."""
     try:
-        request = Request(f"arn:{partition}:iam::{account}:user/{PROBE}", action, resource, dict(context))
+        request = Request(principal or f"arn:{partition}:iam::{account}:user/{PROBE}", action, resource,
+                          dict(context))
     except ValidationError:
         return False
     allowed = _decision(request, documents, boundary)

@@ -14,6 +14,13 @@ may create a role or user with a boundary it matches that the holder can write i
 policies others write, it still admits more than one boundary, which AWS's delegation example never does (it pins
 one ARN, and denies edits of that ARN), and that is reported too.
 
+A holder's own boundary (the ``PermissionsBoundary`` the template gives it, by an ARN it resolves) is asked about
+whether or not a condition names it: a policy that lets the holder rewrite it (``iam:CreatePolicyVersion``,
+``iam:SetDefaultPolicyVersion``; an AWS managed one cannot be) or remove or replace it on itself
+(``iam:DeleteRolePermissionsBoundary``, or ``iam:PutRolePermissionsBoundary`` with AdministratorAccess or another
+boundary named exactly, on its own ARN; the ``User`` ones for a user) is reported, asked as the holder itself,
+unless a question above already reports the same action for the policy (for an edit: of the same boundary).
+
 The evaluator answers each question as IAM decides it for each holder of the policy: with every identity-based
 policy the template applies to the holder, its groups' included (a Deny in any of them wins), under the holder's own
 permissions boundary when the template defines it. A group stands for its users (by their ``Groups`` or an
@@ -47,9 +54,12 @@ DESCRIPTION = ("Role or user creation allowed without the permissions boundary o
                "the boundary removable or editable")
 SOURCE = "https://docs.aws.amazon.com/IAM/latest/UserGuide/access_policies_boundaries.html"
 _COVERED_ELSEWHERE = ("*", "*:*", "iam:*")
-_POLICY_WRITES = ("iam:CreatePolicy", "iam:CreatePolicyVersion", "iam:SetDefaultPolicyVersion")
-"""How a holder gives a managed policy the permissions it wants: create it, add a version (made the default), or
-make an older version the default."""
+_REWRITES = ("iam:CreatePolicyVersion", "iam:SetDefaultPolicyVersion")
+"""How a holder changes what an existing managed policy allows: add a version (made the default), or make an older
+version the default. ``iam:DeletePolicyVersion`` cannot delete the default version, and ``iam:DeletePolicy`` needs
+the policy detached first (for a boundary: removed, which ``BOUNDARY_REMOVAL`` asks)."""
+_POLICY_WRITES = ("iam:CreatePolicy", *_REWRITES)
+"""How a holder gives a managed policy the permissions it wants: create it, or rewrite it."""
 
 
 def _named(document: Any, action: str) -> bool:
@@ -91,15 +101,15 @@ class _Holding:
     partition: str
 
     def _allows(self, documents: tuple[Any, ...], action: str, resource: str, context: dict[str, str],
-                boundary: Any = None) -> bool:
+                boundary: Any = None, principal: str | None = None) -> bool:
         return identity_allows(documents, action, resource, context, boundary=boundary, account=self.account,
-                               partition=self.partition)
+                               partition=self.partition, principal=principal)
 
-    def grants(self, action: str, resource: str, context: dict[str, str]) -> bool:
+    def grants(self, action: str, resource: str, context: dict[str, str], principal: str | None = None) -> bool:
         """Whether an Allow of the policy grants the request and IAM allows it to the holder: all its policies
-        (a Deny in any of them wins) under its boundary."""
-        return (self._allows((self.document,), action, resource, context)
-                and self._allows(self.holder.policies, action, resource, context, self.holder.boundary))
+        (a Deny in any of them wins) under its boundary; asked by ``principal`` (an ARN) when given."""
+        return (self._allows((self.document,), action, resource, context, principal=principal)
+                and self._allows(self.holder.policies, action, resource, context, self.holder.boundary, principal))
 
     def probe(self, action: str, context: dict[str, str]) -> str | None:
         """The first resource the policy lists for ``action`` that it grants to the holder with ``context``."""
@@ -158,6 +168,30 @@ class _Holding:
                     yield boundary, action, named_by
 
 
+    def loosenings(self) -> Iterator[tuple[str, str, str | None]]:
+        """``(action, resource, boundary)`` for each way the policy lets its holder loosen its own boundary (the one
+        the template gives it): rewrite that customer managed policy, remove the boundary from itself, or replace
+        it with another boundary (``boundary``: AdministratorAccess or one the holder's policies name exactly).
+        Asked as the holder itself, so a resource written with its own ARN or ``${aws:username}`` counts."""
+        own, me = self.holder.boundary_arn, self.holder.arn
+        if not own or not me:
+            return
+        if own.split(":")[4:5] != ["aws"]:
+            for action in _REWRITES:
+                if _named(self.document, action) and self.grants(action, own, {}, me):
+                    yield action, own, None
+        kind = "Role" if ":role/" in me else "User"
+        removal, put = f"iam:Delete{kind}PermissionsBoundary", f"iam:Put{kind}PermissionsBoundary"
+        if _named(self.document, removal) and self.grants(removal, me, {}, me):
+            yield removal, me, None
+        admin = f"arn:{self.partition}:iam::aws:policy/AdministratorAccess"
+        if _named(self.document, put):
+            other = next((b for b in (admin, *self.exact) if b != own
+                          and self.grants(put, me, {PERMISSIONS_BOUNDARY: b}, me)), None)
+            if other:
+                yield put, me, other
+
+
 def _first(holdings: list[_Holding], question: Callable[..., _T | None], *args: Any) -> _T | None:
     """The first answer ``question`` (a method of :class:`_Holding`) gives for one of ``holdings``."""
     return next((answer for h in holdings if (answer := question(h, *args))), None)
@@ -190,31 +224,58 @@ def _creation(name: str, action: str, holdings: list[_Holding], partition: str) 
     return None
 
 
-def _edits(name: str, holdings: list[_Holding]) -> Iterator[str]:
-    """Each edit of a boundary named exactly that the policy grants, once whichever holders it is granted to."""
+def _edits(name: str, holdings: list[_Holding], reported: set[tuple[str, str | None]]) -> Iterator[str]:
+    """Each edit of a boundary named exactly that the policy grants, once whichever holders it is granted to (each
+    added to ``reported`` as ``(action, boundary)``)."""
     found: dict[tuple[str, str], str | None] = {}
     for holding in holdings:
         for boundary, action, named_by in holding.edits():
             found.setdefault((boundary, action), named_by)
     for (boundary, action), named_by in found.items():
+        reported.add((action, boundary))
         where = f" that {named_by} requires" if named_by else ""
         yield (f"{name} allows {action} on the boundary policy {boundary}{where}: the holder can rewrite its own "
                f"ceiling; deny edits of the boundary")
+
+
+def _loosenings(name: str, holdings: list[_Holding], reported: set[tuple[str, str | None]]) -> Iterator[str]:
+    """Each way the policy lets a holder loosen its own boundary that ``reported`` (``(action, None)`` for an
+    action reported on any resource, ``(action, boundary)`` for an edit of a named boundary) does not hold yet."""
+    for holding in holdings:
+        for action, resource, boundary in holding.loosenings():
+            key = (action, resource if action in _REWRITES else None)
+            if key in reported:
+                continue
+            reported.add(key)
+            if action in _REWRITES:
+                yield (f"{name} allows {action} on {resource}, its holder's own permissions boundary: the holder can "
+                       f"rewrite its own ceiling; deny edits of the boundary")
+            elif boundary:
+                yield (f"{name} allows {action} on {resource}, the holder itself, with the boundary {boundary}: the "
+                       f"holder can replace its own permissions boundary {holding.holder.boundary_arn}; deny "
+                       f"{action} on itself")
+            else:
+                yield (f"{name} allows {action} on {resource}, the holder itself: the holder can remove its own "
+                       f"permissions boundary")
 
 
 def _findings(policy: Policy, account: str, partition: str) -> Iterator[str]:
     """Messages for one identity-based policy, each an escalation its Allow grants to one of its holders."""
     holders = policy.holders or (Holder(None, (policy.document,), (policy.name,)),)
     holdings = [_Holding(policy.document, holder, account, partition) for holder in holders]
+    reported: set[tuple[str, str | None]] = set()
     for action in ENTITY_CREATION + BOUNDARY_PUTS:
         message = _creation(policy.name, action, holdings, partition) if _named(policy.document, action) else None
         if message:
+            reported.add((action, None))
             yield message
     for action in BOUNDARY_REMOVAL:
         resource = _first(holdings, _Holding.probe, action, {}) if _named(policy.document, action) else None
         if resource:
+            reported.add((action, None))
             yield f"{policy.name} allows {action} on {resource}: the holder can remove the permissions boundary"
-    yield from _edits(policy.name, holdings)
+    yield from _edits(policy.name, holdings, reported)
+    yield from _loosenings(policy.name, holdings, reported)
 
 
 def check(subject: Subject) -> Iterator[str]:

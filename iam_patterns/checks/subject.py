@@ -44,7 +44,9 @@ class Holder:
     ``boundary``: its permissions boundary's document, or ``None`` when it has none, the template does not hold
     its document, or it is a group with no user in the template. ``policies``: the documents of every
     identity-based policy of the template that applies to it (for a user, its groups' too), the policy itself
-    included; ``names``: their names (:attr:`Policy.name`), in the same order.
+    included; ``names``: their names (:attr:`Policy.name`), in the same order. ``arn``: the principal's own ARN,
+    and ``boundary_arn``: the ARN of its permissions boundary, each ``None`` when the template gives none it can
+    resolve.
 
     Example::
 
@@ -54,6 +56,8 @@ class Holder:
     boundary: Any
     policies: tuple[Any, ...]
     names: tuple[str, ...]
+    arn: str | None = None
+    boundary_arn: str | None = None
 
 
 @dataclass(frozen=True)
@@ -96,6 +100,11 @@ class Subject:
     inline_policies: tuple[Any, ...] = ()
 
 
+def _arn(value: Any) -> str | None:
+    """``value`` when it is an ARN resolved in full (an intrinsic the template cannot resolve leaves a marker)."""
+    return value if isinstance(value, str) and value.startswith("arn:") and "<unresolved" not in value else None
+
+
 def subjects(template: Template) -> list[Subject]:
     """The subjects of a loaded template, in template order.
 
@@ -119,7 +128,9 @@ def subjects(template: Template) -> list[Subject]:
         ceiling = policy.boundary_of or arns.get(policy.logical_id) in named
         kind = BOUNDARY if ceiling and not policy.attached_to else IDENTITY
         held = tuple(Holder(documents.get(template.permissions_boundaries.get(p, "")),
-                            tuple(a.document for a in applying[p]), tuple(a.name for a in applying[p]))
+                            tuple(a.document for a in applying[p]), tuple(a.name for a in applying[p]),
+                            _arn(template.resolve({"Fn::GetAtt": [p, "Arn"]})),
+                            _arn(template.permissions_boundaries.get(p)))
                      for p in principals)
         written.setdefault(policy.logical_id, []).append(Policy(kind, policy.name, policy.document, (), held))
         if policy.type in _INLINE_TYPES:

@@ -36,7 +36,7 @@ BAD = {
                             "BuildersPolicy", "EmptyGroup", "PatternBoundaryItCanCreate", "PatternBoundaryItCanEdit",
                             "PatternBoundaryAnotherPolicyWrites", "PatternBoundaryOthersWrite",
                             "EditGrantedByAnotherPolicy", "GrantGuardedForOneRoleOnly", "GuardLeavesOutUsers",
-                            "PackagersPolicy"},
+                            "PackagersPolicy", "SelfEditorPolicy", "SelfDefaulter", "SelfSwapperPolicy"},
     "confused-deputy": {"EventsTargetRole", "StateMachineRegionalRole", "SchedulerTwoAccounts"},
     "cross-account-trust-unconditioned": {"VendorRoot", "OtherAccountsRole", "BareAccountId"},
     "unknown-action": {"Typo", "UnknownService", "WildcardMatchesNothing", "DenyWithATypo", "NoService"},

@@ -26,16 +26,28 @@ TEMPLATE = {"Resources": {
 }}
 
 
-def _holders(logical_id):
-    (policy,) = next(s for s in subjects(load_template(TEMPLATE)) if s.logical_id == logical_id).policies
+IAM = "arn:aws:iam::123456789012"
+
+
+def _holders(logical_id, template=TEMPLATE):
+    (policy,) = next(s for s in subjects(load_template(template)) if s.logical_id == logical_id).policies
     return policy.holders
 
 
 def test_a_group_policy_is_held_by_each_user_with_the_users_boundary_and_all_the_users_policies():
     ann, ben = _holders("Team")
     assert ann == Holder(_document("s3:*"), (_document("iam:CreateRole"), _document("iam:CreatePolicy")),
-                         ("CreateRoles", "WritePolicies"))
-    assert ben == Holder(None, (_document("iam:CreateRole"), _document("iam:GetRole")), ("CreateRoles", "ReadRoles"))
+                         ("CreateRoles", "WritePolicies"), f"{IAM}:user/Stack-Ann", f"{IAM}:policy/Stack-Boundary")
+    assert ben == Holder(None, (_document("iam:CreateRole"), _document("iam:GetRole")), ("CreateRoles", "ReadRoles"),
+                         f"{IAM}:user/Stack-Ben")
+
+
+def test_a_holder_whose_boundary_arn_the_template_cannot_resolve_has_none():
+    template = {"Resources": {**TEMPLATE["Resources"], "Ann": {"Type": "AWS::IAM::User", "Properties": {
+        "PermissionsBoundary": {"Ref": "BoundaryParameterNobodyDeclared"}, "Policies": [
+            {"PolicyName": "CreateRoles", "PolicyDocument": _document("iam:CreateRole")}]}}}}
+    (ann,) = _holders("Ann", template)
+    assert (ann.arn, ann.boundary_arn) == (f"{IAM}:user/Stack-Ann", None)
 
 
 def test_a_managed_policy_is_held_by_the_user_it_is_attached_to():
@@ -43,4 +55,5 @@ def test_a_managed_policy_is_held_by_the_user_it_is_attached_to():
 
 
 def test_a_group_with_no_user_in_the_template_holds_its_policy_itself_without_a_boundary():
-    assert _holders("Empty") == (Holder(None, (_document("iam:CreateUser"),), ("CreateUsers",)),)
+    assert _holders("Empty") == (
+        Holder(None, (_document("iam:CreateUser"),), ("CreateUsers",), f"{IAM}:group/Stack-Empty"),)
