@@ -62,6 +62,11 @@ _POLICY_WRITES = ("iam:CreatePolicy", *_REWRITES)
 """How a holder gives a managed policy the permissions it wants: create it, or rewrite it."""
 
 
+def _administrator_access(partition: str) -> str:
+    """The AWS managed policy that allows everything: the boundary a holder that may pick any would pick."""
+    return f"arn:{partition}:iam::aws:policy/AdministratorAccess"
+
+
 def _named(document: Any, action: str) -> bool:
     """Whether an Allow of the policy names ``action`` with something narrower than ``*`` or ``iam:*``."""
     return any(allows(s) and any(action_matches(a, action) for a in values(s.get("Action"))
@@ -167,7 +172,6 @@ class _Holding:
                 if _named(self.document, action) and self.grants(action, boundary, {}):
                     yield boundary, action, named_by
 
-
     def loosenings(self) -> Iterator[tuple[str, str, str | None]]:
         """``(action, resource, boundary)`` for each way the policy lets its holder loosen its own boundary (the one
         the template gives it): rewrite that customer managed policy, remove the boundary from itself, or replace
@@ -184,9 +188,8 @@ class _Holding:
         removal, put = f"iam:Delete{kind}PermissionsBoundary", f"iam:Put{kind}PermissionsBoundary"
         if _named(self.document, removal) and self.grants(removal, me, {}, me):
             yield removal, me, None
-        admin = f"arn:{self.partition}:iam::aws:policy/AdministratorAccess"
         if _named(self.document, put):
-            other = next((b for b in (admin, *self.exact) if b != own
+            other = next((b for b in (_administrator_access(self.partition), *self.exact) if b != own
                           and self.grants(put, me, {PERMISSIONS_BOUNDARY: b}, me)), None)
             if other:
                 yield put, me, other
@@ -203,8 +206,7 @@ def _creation(name: str, action: str, holdings: list[_Holding], partition: str) 
     if resource:
         return (f"{name} allows {action} on {resource} without a permissions boundary: require one with a "
                 f"condition on {PERMISSIONS_BOUNDARY}")
-    admin = f"arn:{partition}:iam::aws:policy/AdministratorAccess"
-    resource = _first(holdings, _Holding.probe, action, {PERMISSIONS_BOUNDARY: admin})
+    resource = _first(holdings, _Holding.probe, action, {PERMISSIONS_BOUNDARY: _administrator_access(partition)})
     if resource:
         return (f"{name} allows {action} on {resource} with any boundary, AdministratorAccess included: pin "
                 f"{PERMISSIONS_BOUNDARY} to the boundary's ARN (StringEquals in the Allow, or a Deny with "
