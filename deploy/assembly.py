@@ -20,6 +20,8 @@ from dataclasses import dataclass
 from pathlib import Path
 from typing import Any
 
+from iam_patterns.evaluation.cloud_assembly import assembly_stacks
+
 __all__ = ["IAM_TYPES_CREATED", "NOT_DEPLOYABLE", "Stack", "classify", "read_assembly"]
 
 NOT_DEPLOYABLE: Mapping[str, str] = {
@@ -59,23 +61,23 @@ class Stack:
 
 
 def read_assembly(out: Path) -> list[Stack]:
-    """Every top-level stack in the cloud assembly at ``out``, in manifest order.
+    """Every top-level stack in the cloud assembly at ``out``, in manifest order (stacks in Stages are not
+    deployed to the emulator).
 
     Example::
 
         [s.name for s in read_assembly(Path("cdk.out"))]   # ['IamPatterns-S3PrefixAccess', ...]
     """
-    artifacts = json.loads((out / "manifest.json").read_text())["artifacts"]
-    stack_ids = {aid for aid, art in artifacts.items() if art["type"] == "aws:cloudformation:stack"}
+    stacks = [s for s in assembly_stacks(out) if s.template_file.parent == Path(out)]
+    ids = {s.artifact_id for s in stacks}
     return [
         Stack(
-            id=aid,
-            name=art["properties"].get("stackName", aid),
-            template=json.loads((out / art["properties"]["templateFile"]).read_text()),
-            dependencies=tuple(d for d in art.get("dependencies", ()) if d in stack_ids),
+            id=s.artifact_id,
+            name=s.stack_name,
+            template=json.loads(s.template_file.read_text()),
+            dependencies=tuple(d for d in s.dependencies if d in ids),
         )
-        for aid, art in artifacts.items()
-        if aid in stack_ids
+        for s in stacks
     ]
 
 

@@ -66,10 +66,12 @@ class AssemblyStack:
     """The artifact's construct metadata in the manifest (construct path -> entries)."""
     metadata_file: Path | None = None
     """The artifact's ``additionalMetadataFile``, where CDK writes the rest of its metadata."""
+    dependencies: tuple[str, ...] = ()
+    """The artifact ids the manifest says this stack depends on (stacks and other artifacts, such as assets)."""
     parent: str | None = None
     """For a ``NestedStack``: the construct path of the stack whose template deploys it; ``None`` for a stack of
     the manifest. A nested stack has the artifact id, environment and metadata of the top-level stack that
-    deploys it, a stand-in stack name (``<parent's stack name>-<resource>``: CloudFormation adds a random suffix
+    deploys it, no dependencies of its own, a stand-in stack name (``<parent's stack name>-<resource>``: CloudFormation adds a random suffix
     when it deploys it) and its construct path as display name."""
     resource: str | None = None
     """For a ``NestedStack``: the logical id of its ``AWS::CloudFormation::Stack`` resource in the parent's
@@ -125,6 +127,7 @@ def _stacks(folder: Path, *, nested: bool) -> list[AssemblyStack]:
             environment=_environment(artifact.get("environment")),
             metadata=artifact.get("metadata") or {},
             metadata_file=folder / extra if extra else None,
+            dependencies=tuple(artifact.get("dependencies") or ()),
         ))
     return stacks
 
@@ -169,7 +172,8 @@ def nested_stacks(stack: AssemblyStack) -> list[AssemblyStack]:
         resource = _data(metadata.get(f"/{where}.NestedStack/{child}.NestedStackResource", []), _LOGICAL_ID)
         names[where] = f"{names[parent]}-{resource or child}"
         found.append(dataclasses.replace(stack, stack_name=names[where], display_name=where, parent=parent,
-                                         template_file=stack.template_file.parent / files[where], resource=resource))
+                                         template_file=stack.template_file.parent / files[where], resource=resource,
+                                         dependencies=()))
     return found
 
 

@@ -7,6 +7,7 @@ import json
 import pytest
 
 from deploy.assembly import Stack, classify, read_assembly
+from tests.unit.cloud_assembly import staged_cdk_out
 
 
 def _stack(stack_id: str, *types: str, depends_on: tuple[str, ...] = ()) -> Stack:
@@ -76,3 +77,8 @@ def test_read_assembly_lists_the_stacks_with_their_templates_names_and_stack_dep
     assert (first.id, first.name, first.dependencies) == ("First", "First", ())
     assert (second.id, second.name, second.dependencies) == ("Second", "second-stack", ("First",))
     assert second.resources == {"Second": {"Type": "AWS::IAM::Role"}}
+
+
+def test_read_assembly_leaves_out_the_stacks_of_stages(tmp_path):
+    stacks = read_assembly(staged_cdk_out(tmp_path / "cdk.out"))
+    assert [(s.id, s.name) for s in stacks] == [("Top", "top-named")]
